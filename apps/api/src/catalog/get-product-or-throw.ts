@@ -1,0 +1,30 @@
+import type { Db } from '@shop/db';
+import type { Product } from '@shop/domain';
+import { AppError } from '../http/app-error';
+
+/** A product by slug, from the replica; PRODUCT_NOT_FOUND when there is none. */
+export async function getProductOrThrow(db: Db, slug: string): Promise<Product> {
+  const row = await db.client.product.findUnique({
+    where: { slug },
+    include: {
+      category: { select: { slug: true, name: true } },
+      images: { orderBy: { position: 'asc' }, select: { hash: true, alt: true, width: true, height: true } },
+    },
+  });
+  if (!row) throw new AppError('PRODUCT_NOT_FOUND', `No product '${slug}'`, { field: 'slug' });
+  const first = row.images[0];
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    priceCents: row.priceCents,
+    currency: row.currency,
+    stock: row.stock,
+    inStock: row.stock > 0,
+    image: first ? { hash: first.hash, alt: first.alt } : null,
+    images: row.images,
+    category: row.category,
+    createdAt: row.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,39 @@
+import type { Db } from '@shop/db';
+import type { ProductListQuery, ProductPage, ProductSort } from '@shop/domain';
+import { AppError } from '../http/app-error';
+import { summarySelect, toSummary } from './to-summary';
+
+const orderBy = {
+  newest: [{ createdAt: 'desc' }, { id: 'desc' }],
+  price_asc: [{ priceCents: 'asc' }, { id: 'asc' }],
+  price_desc: [{ priceCents: 'desc' }, { id: 'desc' }],
+} as const satisfies Record<ProductSort, unknown>;
+
+/** One page of the catalog, optionally within a category; read from the replica. */
+export async function listProducts(db: Db, query: ProductListQuery): Promise<ProductPage> {
+  let categoryId: string | undefined;
+  if (query.category) {
+    const category = await db.client.category.findUnique({
+      where: { slug: query.category },
+      select: { id: true },
+    });
+    if (!category) {
+      throw new AppError('CATEGORY_NOT_FOUND', `Unknown category '${query.category}'`, {
+        field: 'category',
+      });
+    }
+    categoryId = category.id;
+  }
+  const where = categoryId ? { categoryId } : {};
+  const [rows, total] = await Promise.all([
+    db.client.product.findMany({
+      where,
+      orderBy: [...orderBy[query.sort]],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      select: summarySelect,
+    }),
+    db.client.product.count({ where }),
+  ]);
+  return { items: rows.map(toSummary), page: query.page, pageSize: query.pageSize, total };
+}

@@ -1,0 +1,53 @@
+import type { ErrorBody, ErrorCode } from '@shop/domain';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, statusOf } from './app-error';
+
+function body(code: ErrorCode, message: string, details?: unknown): ErrorBody {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+/** Fastify's own client errors (bad JSON, body too large, wrong content type) by their code. */
+const fastifyClientErrors: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'VALIDATION_FAILED',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'VALIDATION_FAILED',
+};
+
+/**
+ * Every error leaves the API here, in the shape of API.md. Client errors name the field;
+ * anything unexpected is logged once with the request id and answered without its details.
+ */
+export function handleErrors(app: FastifyInstance): void {
+  app.setNotFoundHandler((request, reply) => {
+    void reply.code(404).send(body('NOT_FOUND', `No route for ${request.method} ${request.url}`));
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.code(statusOf[error.code]).send(body(error.code, error.message, error.details));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const where = error.validationContext ?? 'request';
+      const fields = error.validation.map((issue) => ({
+        field: issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || where,
+        message: issue.message,
+      }));
+      const names = [...new Set(fields.map((f) => f.field))].join(', ');
+      return reply
+        .code(400)
+        .send(body('VALIDATION_FAILED', `Invalid ${where} parameter: ${names}`, { fields }));
+    }
+    const mapped = error.code ? fastifyClientErrors[error.code] : undefined;
+    if (mapped) {
+      return reply.code(statusOf[mapped]).send(body(mapped, error.message));
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.code(error.statusCode).send(body('VALIDATION_FAILED', error.message));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.code(500).send(body('INTERNAL', 'Something went wrong; the request id names it.'));
+  });
+}

@@ -1,0 +1,61 @@
+// GET /api/healthz, GET /api/readyz — liveness and dependency readiness
+import { readReplicaLag } from '@shop/db';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../app';
+
+const CHECK_TIMEOUT_MS = 1_000;
+
+async function check(probe: () => Promise<unknown>): Promise<'up' | 'down'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([probe(), timeout]);
+    return 'up';
+  } catch {
+    return 'down';
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const readiness = z.object({
+  status: z.enum(['ready', 'not_ready']),
+  instance: z.string(),
+  checks: z.object({ primary: z.enum(['up', 'down']), replica: z.enum(['up', 'down']), redis: z.enum(['up', 'down']) }),
+  replicaLag: z.object({ bytes: z.number(), seconds: z.number() }).nullable(),
+});
+
+export const healthRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/healthz',
+      { schema: { tags: ['operations'], response: { 200: z.object({ status: z.literal('ok'), instance: z.string() }) } } },
+      async () => ({ status: 'ok' as const, instance: deps.instanceId }),
+    );
+
+    app.get(
+      '/api/readyz',
+      { schema: { tags: ['operations'], response: { 200: readiness, 503: readiness } } },
+      async (_request, reply) => {
+        const [primary, replica, redis] = await Promise.all([
+          check(() => deps.db.primary.$queryRaw`SELECT 1`),
+          check(() => deps.db.replica.$queryRaw`SELECT 1`),
+          check(() => deps.redis.ping()),
+        ]);
+        const replicaLag =
+          primary === 'up' && replica === 'up' ? await readReplicaLag(deps.db).catch(() => null) : null;
+        const ready = primary === 'up' && replica === 'up' && redis === 'up';
+        void reply.code(ready ? 200 : 503).header('cache-control', 'no-store');
+        return {
+          status: ready ? ('ready' as const) : ('not_ready' as const),
+          instance: deps.instanceId,
+          checks: { primary, replica, redis },
+          replicaLag,
+        };
+      },
+    );
+  };

@@ -1,0 +1,33 @@
+// Process entry: wire real dependencies, listen, and shut down gracefully on SIGTERM/SIGINT.
+import { createDb } from '@shop/db';
+import closeWithGrace from 'close-with-grace';
+import { Redis } from 'ioredis';
+import { buildApp } from './app';
+import { loadEnv } from './env';
+
+const env = loadEnv();
+const db = createDb({
+  primaryUrl: env.DATABASE_URL,
+  replicaUrl: env.DATABASE_REPLICA_URL,
+  applicationName: `shop-api:${env.API_INSTANCE_ID}`,
+  poolSize: env.DATABASE_POOL_SIZE,
+});
+const redis = new Redis(env.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: false });
+
+const logger = {
+  level: env.LOG_LEVEL,
+  base: { instance: env.API_INSTANCE_ID },
+  ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty' } } : {}),
+};
+const app = await buildApp({ db, redis, instanceId: env.API_INSTANCE_ID }, logger);
+redis.on('error', (err) => app.log.warn({ err: err.message }, 'redis connection error'));
+
+closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+  if (err) app.log.error({ err }, 'shutting down after an error');
+  else app.log.info({ signal }, 'shutting down');
+  await app.close();
+  await Promise.allSettled([db.primary.$disconnect(), db.replica.$disconnect()]);
+  redis.disconnect();
+});
+
+await app.listen({ host: env.HOST, port: env.PORT });

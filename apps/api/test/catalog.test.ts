@@ -1,0 +1,77 @@
+import type { Category, ErrorBody, Product, ProductPage } from '@shop/domain';
+import { describe, expect, it } from 'vitest';
+import { api } from './stack';
+
+async function json<T>(path: string, status = 200): Promise<T> {
+  const response = await api(path);
+  expect(response.status, `${path} → ${response.status}`).toBe(status);
+  return (await response.json()) as T;
+}
+
+describe('catalog through the edge', () => {
+  it('lists the seeded categories with product counts', async () => {
+    const categories = await json<Category[]>('/api/categories');
+    expect(categories).toHaveLength(12);
+    expect(categories.reduce((sum, c) => sum + c.productCount, 0)).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it('pages through products newest first', async () => {
+    const first = await json<ProductPage>('/api/products?pageSize=24');
+    expect(first.items).toHaveLength(24);
+    expect(first.total).toBeGreaterThanOrEqual(1_000);
+    const second = await json<ProductPage>('/api/products?pageSize=24&page=2');
+    const ids = new Set([...first.items, ...second.items].map((p) => p.id));
+    expect(ids.size).toBe(48);
+  });
+
+  it('filters by category and sorts by price both ways', async () => {
+    const [category] = await json<Category[]>('/api/categories');
+    if (!category) throw new Error('no category');
+    const asc = await json<ProductPage>(`/api/products?category=${category.slug}&sort=price_asc&pageSize=50`);
+    expect(asc.total).toBe(category.productCount);
+    const prices = asc.items.map((p) => p.priceCents);
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+    const desc = await json<ProductPage>(`/api/products?category=${category.slug}&sort=price_desc&pageSize=5`);
+    expect(desc.items[0]?.priceCents).toBeGreaterThanOrEqual(asc.items.at(-1)?.priceCents ?? 0);
+  });
+
+  it('returns a product by slug with its category', async () => {
+    const page = await json<ProductPage>('/api/products?pageSize=1');
+    const summary = page.items[0];
+    if (!summary) throw new Error('empty catalog');
+    const product = await json<Product>(`/api/products/${summary.slug}`);
+    expect(product).toMatchObject({ id: summary.id, name: summary.name, priceCents: summary.priceCents });
+    expect(product.category.slug).toMatch(/^[a-z-]+$/);
+    expect(product.stock).toBeGreaterThanOrEqual(0);
+  });
+
+  it.each([
+    ['/api/products?page=-1', 400, 'page'],
+    ['/api/products?page=abc', 400, 'page'],
+    ['/api/products?pageSize=10000', 400, 'pageSize'],
+    ['/api/products?pageSize=0', 400, 'pageSize'],
+    ['/api/products?sort=bogus', 400, 'sort'],
+    ['/api/products?category=Not%20A%20Slug', 400, 'category'],
+    ['/api/products?category=no-such-category', 404, 'category'],
+    ['/api/products/no-such-product', 404, 'slug'],
+    ['/api/products/NOT_A_SLUG', 400, 'slug'],
+  ])('%s → %i naming %s', async (path, status, field) => {
+    const body = await json<ErrorBody>(path, status);
+    expect(body.error.code).toMatch(/^[A-Z_]+$/);
+    expect(JSON.stringify(body.error)).toContain(field);
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.(js|ts):\d+/);
+  });
+
+  it('answers unknown API routes with the error shape', async () => {
+    const body = await json<ErrorBody>('/api/nope', 404);
+    expect(body.error.code).toBe('NOT_FOUND');
+  });
+
+  it('serves its OpenAPI document with the catalog paths', async () => {
+    const doc = await json<{ openapi: string; paths: Record<string, unknown> }>('/api/openapi.json');
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/categories', '/api/products', '/api/products/{slug}', '/api/readyz']),
+    );
+  });
+});

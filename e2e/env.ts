@@ -1,0 +1,9 @@
+// Where the journeys go: BASE_URL is the edge of a running stack.
+import { z } from 'zod';
+
+export const env = z
+  .object({
+    BASE_URL: z.url().default('http://localhost:4100'),
+    CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  })
+  .parse(process.env);

@@ -1,0 +1,47 @@
+# shellcheck shell=bash
+# The local stack's settings, sourced by infra/local/bin/*. Every address and port comes from the
+# environment with a default here, so the same apps run unchanged under docker compose.
+# SHOP_STACK picks a named stack with its own ports and data folder: "dev" (npm start) or "test"
+# (npm test), so tests never touch the shop a developer is running.
+
+SHOP_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export SHOP_ROOT
+export SHOP_STACK="${SHOP_STACK:-dev}"
+case "$SHOP_STACK" in
+  dev) _base=4100 ;;
+  test) _base=4300 ;;
+  *) _base="${SHOP_PORT_BASE:?set SHOP_PORT_BASE for stack $SHOP_STACK}" ;;
+esac
+export SHOP_PORT_BASE="${SHOP_PORT_BASE:-$_base}"
+export SHOP_DATA="${SHOP_DATA:-$SHOP_ROOT/.data/$SHOP_STACK}"
+export SHOP_HOST="${SHOP_HOST:-127.0.0.1}"
+
+export EDGE_PORT="${EDGE_PORT:-$((SHOP_PORT_BASE + 0))}"
+export WEB_PORT="${WEB_PORT:-$((SHOP_PORT_BASE + 1))}"
+# API replica N (1-based) listens on API_PORT_BASE + N.
+export API_REPLICAS="${API_REPLICAS:-2}"
+export API_PORT_BASE="${API_PORT_BASE:-$((SHOP_PORT_BASE + 10))}"
+export PG_PRIMARY_PORT="${PG_PRIMARY_PORT:-$((SHOP_PORT_BASE + 32))}"
+export PG_REPLICA_PORT="${PG_REPLICA_PORT:-$((SHOP_PORT_BASE + 33))}"
+export REDIS_PORT="${REDIS_PORT:-$((SHOP_PORT_BASE + 79))}"
+export STATIC_PORT="${STATIC_PORT:-$((SHOP_PORT_BASE + 90))}"
+
+export PG_USER="${PG_USER:-shop}"
+export PG_PASSWORD="${PG_PASSWORD:-shop-local-only}"
+export PG_DATABASE="${PG_DATABASE:-shop}"
+export DATABASE_URL="${DATABASE_URL:-postgres://$PG_USER:$PG_PASSWORD@$SHOP_HOST:$PG_PRIMARY_PORT/$PG_DATABASE}"
+export DATABASE_REPLICA_URL="${DATABASE_REPLICA_URL:-postgres://$PG_USER:$PG_PASSWORD@$SHOP_HOST:$PG_REPLICA_PORT/$PG_DATABASE}"
+export SHADOW_DATABASE_URL="${SHADOW_DATABASE_URL:-postgres://$PG_USER:$PG_PASSWORD@$SHOP_HOST:$PG_PRIMARY_PORT/${PG_DATABASE}_shadow}"
+export REDIS_URL="${REDIS_URL:-redis://$SHOP_HOST:$REDIS_PORT/0}"
+export PUBLIC_URL="${PUBLIC_URL:-http://localhost:$EDGE_PORT}"
+# The storefront's server components call the API through the edge's load balancer.
+export API_INTERNAL_URL="${API_INTERNAL_URL:-http://$SHOP_HOST:$EDGE_PORT}"
+
+export PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
+export NODE_ENV="${NODE_ENV:-production}"
+export NEXT_TELEMETRY_DISABLED=1
+export LOG_LEVEL="${LOG_LEVEL:-info}"
+
+# Postgres refuses to run as root: as root, its processes run as the "postgres" system user.
+if [ "$(id -u)" = 0 ]; then export PG_OS_USER="${PG_OS_USER:-postgres}"; else export PG_OS_USER="$(id -un)"; fi
+unset _base

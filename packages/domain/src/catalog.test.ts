@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { productListQuery } from './catalog';
+import { formatPrice } from './money';
+
+describe('productListQuery', () => {
+  it('fills defaults', () => {
+    expect(productListQuery.parse({})).toEqual({ sort: 'newest', page: 1, pageSize: 24 });
+  });
+
+  it.each([
+    [{ page: '-1' }, 'page'],
+    [{ page: '1.5' }, 'page'],
+    [{ pageSize: '10000' }, 'pageSize'],
+    [{ pageSize: 'ten' }, 'pageSize'],
+    [{ sort: 'bogus' }, 'sort'],
+    [{ category: 'Not A Slug!' }, 'category'],
+  ])('rejects %o naming %s', (query, field) => {
+    const result = productListQuery.safeParse(query);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toContain(field);
+  });
+});
+
+describe('formatPrice', () => {
+  it('formats minor units', () => {
+    expect(formatPrice(1999, 'USD')).toBe('$19.99');
+    expect(formatPrice(0, 'EUR', 'de-DE')).toMatch(/0,00\s€/);
+  });
+});
