@@ -11,7 +11,9 @@ export interface SeenProduct {
 /** Home page: the shop's name, its categories and a grid of newest products. */
 export async function openHome(page: Page): Promise<void> {
   await page.goto('/');
-  await expect(page.getByRole('navigation', { name: 'Categories' }).getByRole('link').first()).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Categories' }).getByRole('link').first(),
+  ).toBeVisible();
   await expect(page.getByTestId('product-card').first()).toBeVisible();
 }
 
@@ -32,5 +34,9 @@ export async function openProduct(page: Page, index = 0): Promise<SeenProduct> {
   await expect(name).toBeVisible();
   const price = page.getByTestId('product-price');
   await expect(price).toBeVisible();
-  return { name: (await name.innerText()).trim(), price: (await price.innerText()).trim(), url: page.url() };
+  return {
+    name: (await name.innerText()).trim(),
+    price: (await price.innerText()).trim(),
+    url: page.url(),
+  };
 }

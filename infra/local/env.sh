@@ -24,7 +24,8 @@ export API_PORT_BASE="${API_PORT_BASE:-$((SHOP_PORT_BASE + 10))}"
 export PG_PRIMARY_PORT="${PG_PRIMARY_PORT:-$((SHOP_PORT_BASE + 32))}"
 export PG_REPLICA_PORT="${PG_REPLICA_PORT:-$((SHOP_PORT_BASE + 33))}"
 export REDIS_PORT="${REDIS_PORT:-$((SHOP_PORT_BASE + 79))}"
-export STATIC_PORT="${STATIC_PORT:-$((SHOP_PORT_BASE + 90))}"
+# Reference servers of the benchmarks (4190 would be refused by fetch: a blocked port).
+export STATIC_PORT="${STATIC_PORT:-$((SHOP_PORT_BASE + 95))}"
 
 export PG_USER="${PG_USER:-shop}"
 export PG_PASSWORD="${PG_PASSWORD:-shop-local-only}"

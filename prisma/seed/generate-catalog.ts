@@ -45,8 +45,7 @@ export function generateProduct(index: number): SeedProduct {
   const priceCents = Math.max(whole * 100 + cents - (cents ? 100 : 0), 99);
   const stock = faker.number.float() < 0.06 ? 0 : faker.number.int({ min: 1, max: 240 });
   const description =
-    `Our ${name.toLowerCase()} in ${colour}, ${pick(virtues)}. ` +
-    `${pick(uses)} ${pick(details)}`;
+    `Our ${name.toLowerCase()} in ${colour}, ${pick(virtues)}. ` + `${pick(uses)} ${pick(details)}`;
 
   return {
     slug: `${slugify(name)}-${index + 1}`,

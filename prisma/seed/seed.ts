@@ -42,7 +42,9 @@ try {
     }
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  log(`done in ${seconds} s: ${departments.length} categories, ${await db.primary.product.count()} products`);
+  log(
+    `done in ${seconds} s: ${departments.length} categories, ${await db.primary.product.count()} products`,
+  );
 } finally {
   await db.primary.$disconnect();
 }

@@ -12,7 +12,11 @@ const db = createDb({
   applicationName: `shop-api:${env.API_INSTANCE_ID}`,
   poolSize: env.DATABASE_POOL_SIZE,
 });
-const redis = new Redis(env.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: false });
+const redis = new Redis(env.REDIS_URL, {
+  lazyConnect: false,
+  maxRetriesPerRequest: 2,
+  enableOfflineQueue: false,
+});
 
 const logger = {
   level: env.LOG_LEVEL,

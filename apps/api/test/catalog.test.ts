@@ -27,11 +27,15 @@ describe('catalog through the edge', () => {
   it('filters by category and sorts by price both ways', async () => {
     const [category] = await json<Category[]>('/api/categories');
     if (!category) throw new Error('no category');
-    const asc = await json<ProductPage>(`/api/products?category=${category.slug}&sort=price_asc&pageSize=50`);
+    const asc = await json<ProductPage>(
+      `/api/products?category=${category.slug}&sort=price_asc&pageSize=50`,
+    );
     expect(asc.total).toBe(category.productCount);
     const prices = asc.items.map((p) => p.priceCents);
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
-    const desc = await json<ProductPage>(`/api/products?category=${category.slug}&sort=price_desc&pageSize=5`);
+    const desc = await json<ProductPage>(
+      `/api/products?category=${category.slug}&sort=price_desc&pageSize=5`,
+    );
     expect(desc.items[0]?.priceCents).toBeGreaterThanOrEqual(asc.items.at(-1)?.priceCents ?? 0);
   });
 
@@ -40,7 +44,11 @@ describe('catalog through the edge', () => {
     const summary = page.items[0];
     if (!summary) throw new Error('empty catalog');
     const product = await json<Product>(`/api/products/${summary.slug}`);
-    expect(product).toMatchObject({ id: summary.id, name: summary.name, priceCents: summary.priceCents });
+    expect(product).toMatchObject({
+      id: summary.id,
+      name: summary.name,
+      priceCents: summary.priceCents,
+    });
     expect(product.category.slug).toMatch(/^[a-z-]+$/);
     expect(product.stock).toBeGreaterThanOrEqual(0);
   });
@@ -68,10 +76,17 @@ describe('catalog through the edge', () => {
   });
 
   it('serves its OpenAPI document with the catalog paths', async () => {
-    const doc = await json<{ openapi: string; paths: Record<string, unknown> }>('/api/openapi.json');
+    const doc = await json<{ openapi: string; paths: Record<string, unknown> }>(
+      '/api/openapi.json',
+    );
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/categories', '/api/products', '/api/products/{slug}', '/api/readyz']),
+      expect.arrayContaining([
+        '/api/categories',
+        '/api/products',
+        '/api/products/{slug}',
+        '/api/readyz',
+      ]),
     );
   });
 });

@@ -26,7 +26,10 @@ describe('edge in front of the API replicas', () => {
   it('reports readiness of primary, replica and Redis', async () => {
     const response = await api('/api/readyz');
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { checks: Record<string, string>; replicaLag: { bytes: number } };
+    const body = (await response.json()) as {
+      checks: Record<string, string>;
+      replicaLag: { bytes: number };
+    };
     expect(body.checks).toEqual({ primary: 'up', replica: 'up', redis: 'up' });
     expect(body.replicaLag.bytes).toBeGreaterThanOrEqual(0);
   });
@@ -34,7 +37,11 @@ describe('edge in front of the API replicas', () => {
   describe('with one API replica stopped', () => {
     afterAll(async () => {
       await supervise('start', 'api:api-1');
-      await waitUntil(async () => (await fetch(`${replicaUrl(1)}/api/healthz`).catch(() => null))?.ok ?? false, 20_000, 100);
+      await waitUntil(
+        async () => (await fetch(`${replicaUrl(1)}/api/healthz`).catch(() => null))?.ok ?? false,
+        20_000,
+        100,
+      );
     });
 
     it('keeps answering every request through the survivors', async () => {

@@ -32,7 +32,9 @@ afterAll(async () => {
 
 describe('streaming replica', () => {
   it('is a hot standby of the primary', async () => {
-    const { rows } = await replica.query<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby');
+    const { rows } = await replica.query<{ standby: boolean }>(
+      'SELECT pg_is_in_recovery() AS standby',
+    );
     expect(rows[0]?.standby).toBe(true);
     const senders = await primary.query('SELECT state FROM pg_stat_replication');
     expect(senders.rows).toContainEqual({ state: 'streaming' });
@@ -41,10 +43,14 @@ describe('streaming replica', () => {
   it('shows a product written on the primary within 1 s', async () => {
     const slug = await insertProduct('lag');
     const start = Date.now();
-    const seenAt = await waitUntil(async () => {
-      const { rowCount } = await replica.query('SELECT 1 FROM products WHERE slug = $1', [slug]);
-      return rowCount === 1;
-    }, 1_000, 2);
+    const seenAt = await waitUntil(
+      async () => {
+        const { rowCount } = await replica.query('SELECT 1 FROM products WHERE slug = $1', [slug]);
+        return rowCount === 1;
+      },
+      1_000,
+      2,
+    );
     expect(seenAt - start).toBeLessThan(1_000);
   });
 
@@ -53,7 +59,9 @@ describe('streaming replica', () => {
     // from the primary it would find it; served from the replica, it is a 404 until replay resumes.
     await replica.query('SELECT pg_wal_replay_pause()');
     await waitUntil(async () => {
-      const { rows } = await replica.query<{ state: string }>('SELECT pg_get_wal_replay_pause_state() AS state');
+      const { rows } = await replica.query<{ state: string }>(
+        'SELECT pg_get_wal_replay_pause_state() AS state',
+      );
       return rows[0]?.state === 'paused';
     }, 5_000);
     const slug = await insertProduct('routing');

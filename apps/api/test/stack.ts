@@ -8,7 +8,12 @@ import { env } from './env';
 const run = promisify(execFile);
 
 export function superuser(port: number): pg.Client {
-  return new pg.Client({ host: `${env.SHOP_DATA}/run/pg`, port, user: 'postgres', database: 'shop' });
+  return new pg.Client({
+    host: `${env.SHOP_DATA}/run/pg`,
+    port,
+    user: 'postgres',
+    database: 'shop',
+  });
 }
 
 /** supervisorctl against the test stack, e.g. supervise('stop', 'api:api-1'). */

@@ -6,7 +6,10 @@ const schema = z.object({ PORT: port(), DATABASE_URL: postgresUrl() });
 
 describe('parseEnv', () => {
   it('returns typed settings when every variable is valid', () => {
-    const env = parseEnv(schema, { PORT: '4111', DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/shop' });
+    const env = parseEnv(schema, {
+      PORT: '4111',
+      DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/shop',
+    });
     expect(env.PORT).toBe(4111);
   });
 
@@ -27,8 +30,8 @@ describe('parseEnv', () => {
   });
 
   it('rejects a URL of the wrong kind', () => {
-    expect(() =>
-      parseEnv(schema, { PORT: '1', DATABASE_URL: 'mysql://x@y/z' }),
-    ).toThrowError(/DATABASE_URL: must be a postgres/);
+    expect(() => parseEnv(schema, { PORT: '1', DATABASE_URL: 'mysql://x@y/z' })).toThrowError(
+      /DATABASE_URL: must be a postgres/,
+    );
   });
 });

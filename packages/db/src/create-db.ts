@@ -29,7 +29,9 @@ function createClient(url: string, options: DbOptions, role: 'primary' | 'replic
  */
 export function createDb(options: DbOptions) {
   const primary = createClient(options.primaryUrl, options, 'primary');
-  const replica = options.replicaUrl ? createClient(options.replicaUrl, options, 'replica') : primary;
+  const replica = options.replicaUrl
+    ? createClient(options.replicaUrl, options, 'replica')
+    : primary;
   const client = primary.$extends(readReplicas({ replicas: [replica] }));
   return { client, primary, replica };
 }

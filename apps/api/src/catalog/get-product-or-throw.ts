@@ -8,7 +8,10 @@ export async function getProductOrThrow(db: Db, slug: string): Promise<Product> 
     where: { slug },
     include: {
       category: { select: { slug: true, name: true } },
-      images: { orderBy: { position: 'asc' }, select: { hash: true, alt: true, width: true, height: true } },
+      images: {
+        orderBy: { position: 'asc' },
+        select: { hash: true, alt: true, width: true, height: true },
+      },
     },
   });
   if (!row) throw new AppError('PRODUCT_NOT_FOUND', `No product '${slug}'`, { field: 'slug' });

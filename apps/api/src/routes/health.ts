@@ -24,7 +24,11 @@ async function check(probe: () => Promise<unknown>): Promise<'up' | 'down'> {
 const readiness = z.object({
   status: z.enum(['ready', 'not_ready']),
   instance: z.string(),
-  checks: z.object({ primary: z.enum(['up', 'down']), replica: z.enum(['up', 'down']), redis: z.enum(['up', 'down']) }),
+  checks: z.object({
+    primary: z.enum(['up', 'down']),
+    replica: z.enum(['up', 'down']),
+    redis: z.enum(['up', 'down']),
+  }),
   replicaLag: z.object({ bytes: z.number(), seconds: z.number() }).nullable(),
 });
 
@@ -33,7 +37,12 @@ export const healthRoutes =
   async (app) => {
     app.get(
       '/api/healthz',
-      { schema: { tags: ['operations'], response: { 200: z.object({ status: z.literal('ok'), instance: z.string() }) } } },
+      {
+        schema: {
+          tags: ['operations'],
+          response: { 200: z.object({ status: z.literal('ok'), instance: z.string() }) },
+        },
+      },
       async () => ({ status: 'ok' as const, instance: deps.instanceId }),
     );
 
@@ -47,7 +56,9 @@ export const healthRoutes =
           check(() => deps.redis.ping()),
         ]);
         const replicaLag =
-          primary === 'up' && replica === 'up' ? await readReplicaLag(deps.db).catch(() => null) : null;
+          primary === 'up' && replica === 'up'
+            ? await readReplicaLag(deps.db).catch(() => null)
+            : null;
         const ready = primary === 'up' && replica === 'up' && redis === 'up';
         void reply.code(ready ? 200 : 503).header('cache-control', 'no-store');
         return {

@@ -1,0 +1,14 @@
+// Benchmark settings; the addresses come from infra/local/env.sh (the running dev stack).
+import { z } from 'zod';
+
+export const env = z
+  .object({
+    PUBLIC_URL: z.url().default('http://localhost:4100'),
+    SHOP_HOST: z.string().default('127.0.0.1'),
+    EDGE_PORT: z.coerce.number().default(4100),
+    STATIC_PORT: z.coerce.number().default(4195),
+    BENCH_SECONDS: z.coerce.number().int().min(1).default(10),
+    BENCH_CONNECTIONS: z.coerce.number().int().min(1).default(32),
+    BENCH_THREADS: z.coerce.number().int().min(1).default(1),
+  })
+  .parse(process.env);

@@ -1,0 +1,90 @@
+// Writes a benchmark's figures as JSON and as an SVG bar chart a person can glance at.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { WrkResult } from './wrk';
+
+export interface Pair {
+  label: string;
+  shop: WrkResult;
+  baseline: WrkResult;
+  baselineLabel: string;
+}
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+export function printPairs(pairs: Pair[]): void {
+  const rows = pairs.flatMap((p) => [
+    [p.label, 'shop (edge)', p.shop] as const,
+    ['', p.baselineLabel, p.baseline] as const,
+  ]);
+  const lines = [
+    ['target', 'server', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'wrk CPU'].join('\t'),
+    ...rows.map(([label, server, r]) =>
+      [
+        label,
+        server,
+        fmt(r.requestsPerSecond),
+        fmt(r.latencyMs.p50, 2),
+        fmt(r.latencyMs.p95, 2),
+        fmt(r.latencyMs.p99, 2),
+        String(r.errors + r.non2xx),
+        `${fmt(r.loadGeneratorCpu * 100)}%`,
+      ].join('\t'),
+    ),
+    '',
+    ...pairs.map(
+      (p) =>
+        `${p.label}: shop / ${p.baselineLabel} = ${(p.shop.requestsPerSecond / p.baseline.requestsPerSecond).toFixed(3)} (throughput ratio)`,
+    ),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+export function writeReport(
+  folder: string,
+  name: string,
+  conditions: object,
+  pairs: Pair[],
+): string {
+  mkdirSync(folder, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const base = join(folder, `${name}-${stamp}`);
+  writeFileSync(
+    `${base}.json`,
+    JSON.stringify({ name, at: new Date().toISOString(), conditions, pairs }, null, 2),
+  );
+
+  const width = 760;
+  const rowHeight = 64;
+  const max = Math.max(
+    ...pairs.flatMap((p) => [p.shop.requestsPerSecond, p.baseline.requestsPerSecond]),
+  );
+  const bar = (y: number, value: number, colour: string, text: string) => {
+    const w = Math.max((value / max) * 440, 2);
+    return `<rect x="260" y="${y}" width="${w}" height="18" rx="3" fill="${colour}"/><text x="${266 + w}" y="${y + 14}" font-size="12">${text}</text>`;
+  };
+  const body = pairs
+    .map((p, i) => {
+      const y = 50 + i * rowHeight;
+      const ratio = (p.shop.requestsPerSecond / p.baseline.requestsPerSecond).toFixed(2);
+      return [
+        `<text x="10" y="${y + 14}" font-size="13" font-weight="600">${p.label}</text>`,
+        `<text x="10" y="${y + 34}" font-size="12" fill="#555">ratio ${ratio} · p99 ${fmt(p.shop.latencyMs.p99, 1)} ms vs ${fmt(p.baseline.latencyMs.p99, 1)} ms</text>`,
+        bar(y, p.shop.requestsPerSecond, '#2563eb', `shop ${fmt(p.shop.requestsPerSecond)} req/s`),
+        bar(
+          y + 22,
+          p.baseline.requestsPerSecond,
+          '#9ca3af',
+          `${p.baselineLabel} ${fmt(p.baseline.requestsPerSecond)} req/s`,
+        ),
+      ].join('');
+    })
+    .join('');
+  const height = 70 + pairs.length * rowHeight;
+  writeFileSync(
+    `${base}.svg`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="system-ui,sans-serif"><rect width="100%" height="100%" fill="#fff"/><text x="10" y="24" font-size="16" font-weight="700">${name}: throughput, shop vs baseline (same bytes, one run)</text>${body}</svg>`,
+  );
+  return base;
+}

@@ -1,0 +1,79 @@
+// Runs wrk against one URL and returns throughput, latency percentiles and wrk's own CPU use,
+// so a reader can tell whether the load generator, not the server, was the limit.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface WrkResult {
+  url: string;
+  requestsPerSecond: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+  latencyMs: { p50: number; p95: number; p99: number };
+  /** CPU seconds wrk used per wall second (1.0 = one core saturated). */
+  loadGeneratorCpu: number;
+}
+
+const REPORT_SCRIPT = `
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('WRK_JSON {"requests":%d,"durationUs":%d,"errors":%d,"non2xx":%d,"p50":%d,"p95":%d,"p99":%d}\\n',
+    summary.requests, summary.duration, e.connect + e.read + e.write + e.timeout, e.status,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99)))
+end
+`;
+
+export interface WrkOptions {
+  seconds: number;
+  connections: number;
+  threads: number;
+  headers?: Record<string, string>;
+}
+
+export function runWrk(url: string, options: WrkOptions): WrkResult {
+  const script = join(tmpdir(), 'shop-wrk-report.lua');
+  writeFileSync(script, REPORT_SCRIPT);
+  const headerArgs = Object.entries(options.headers ?? {}).flatMap(([k, v]) => [
+    '-H',
+    `${k}: ${v}`,
+  ]);
+  const args = [
+    '-f',
+    '%U %S',
+    'wrk',
+    `-t${options.threads}`,
+    `-c${options.connections}`,
+    `-d${options.seconds}s`,
+    '-s',
+    script,
+    ...headerArgs,
+    url,
+  ];
+  // GNU time reports wrk's user and system CPU seconds on stderr.
+  const run = spawnSync('/usr/bin/time', args, { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`wrk failed: ${run.stderr}`);
+  const line = run.stdout.split('\n').find((l) => l.startsWith('WRK_JSON '));
+  if (!line) throw new Error(`wrk printed no report: ${run.stdout}`);
+  const r = JSON.parse(line.slice('WRK_JSON '.length)) as {
+    requests: number;
+    durationUs: number;
+    errors: number;
+    non2xx: number;
+    p50: number;
+    p95: number;
+    p99: number;
+  };
+  const [user = 0, sys = 0] = run.stderr.trim().split('\n').at(-1)?.split(' ').map(Number) ?? [];
+  const seconds = r.durationUs / 1e6;
+  return {
+    url,
+    requestsPerSecond: r.requests / seconds,
+    requests: r.requests,
+    errors: r.errors,
+    non2xx: r.non2xx,
+    latencyMs: { p50: r.p50 / 1000, p95: r.p95 / 1000, p99: r.p99 / 1000 },
+    loadGeneratorCpu: (user + sys) / seconds,
+  };
+}
