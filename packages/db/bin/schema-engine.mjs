@@ -273,7 +273,22 @@ async function serve() {
       if (method === 'getDatabaseVersion') method = 'version'; // the only renamed method
       if (method === 'free' || typeof SchemaEngine.prototype[method] !== 'function')
         throw new Error(`method not supported by the wasm schema engine: ${method}`);
-      let result = await (await engine)[method](params);
+      const eng = await engine;
+      let result = await eng[method](params).catch(async (e) => {
+        // The wasm engine's evaluateDataLoss/createMigration cannot open a shadow database: they
+        // reuse the migrations' schema that devDiagnostic cached, keyed by the migrations applied
+        // at that time. After `migrate dev` has applied pending ones (fresh database, a pulled
+        // migration), that cache misses and they fail with this error. diagnoseMigrationHistory
+        // (which gets the shadow database factory) caches it for the migrations now applied.
+        if (!/shadow DB must be provided through an external factory/.test(e?.message)) throw e;
+        const { migrationsList, filters } = params;
+        await eng.diagnoseMigrationHistory({
+          migrationsList,
+          filters,
+          optInToShadowDatabase: true,
+        });
+        return eng[method](params);
+      });
       if (method === 'diff' && result?.stdout != null) {
         // The native engine prints diff output through a `print` request to the CLI.
         send({ id: `print-${id}`, method: 'print', params: { content: result.stdout } });

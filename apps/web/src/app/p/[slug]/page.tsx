@@ -1,0 +1,142 @@
+// /p/<slug> — one product: picture, name, price, stock, description and more from its category
+import { formatPrice, slug as slugSchema, type Product } from '@shop/domain';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { Breadcrumbs } from '@/components/breadcrumbs';
+import { ProductGrid } from '@/components/product-grid';
+import { ProductImage } from '@/components/product-image';
+import { categoryHref } from '@/lib/category-url';
+import { getProduct } from '@/lib/data/get-product';
+import { listProducts } from '@/lib/data/list-products';
+import styles from './product.module.css';
+
+// ISR without touching the API at build time: no product is prerendered by `next build`
+// (generateStaticParams returns []); each is rendered on its first visit, then served from the
+// cache and re-rendered in the background at most once a minute, or earlier when its
+// `product:<slug>` or `catalog` tag is revalidated.
+export const revalidate = 60;
+export const dynamicParams = true;
+export function generateStaticParams(): { slug: string }[] {
+  return [];
+}
+
+const LOW_STOCK = 5;
+const RELATED = 4;
+
+interface Params {
+  slug: string;
+}
+
+async function findProduct(params: Promise<Params>): Promise<Product | null> {
+  const slug = slugSchema.safeParse((await params).slug);
+  return slug.success ? getProduct(slug.data) : null;
+}
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const product = await findProduct(params);
+  if (!product) return { title: 'Product not found' };
+  return { title: product.name, description: product.description };
+}
+
+function StockState({ stock }: { stock: number }) {
+  if (stock <= 0) {
+    return <p className={`${styles.stock} ${styles.out}`}>Out of stock</p>;
+  }
+  if (stock <= LOW_STOCK) {
+    return <p className={`${styles.stock} ${styles.low}`}>Only {stock} left</p>;
+  }
+  return <p className={`${styles.stock} ${styles.in}`}>In stock</p>;
+}
+
+export default async function ProductPage({ params }: { params: Promise<Params> }) {
+  const product = await findProduct(params);
+  if (!product) notFound();
+
+  const sameCategory = await listProducts({
+    category: product.category.slug,
+    sort: 'newest',
+    page: 1,
+    pageSize: RELATED + 1,
+  });
+  const related = (sameCategory?.items ?? []).filter((p) => p.id !== product.id).slice(0, RELATED);
+  const added = new Date(product.createdAt).toLocaleDateString('en-US', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+
+  return (
+    <div className="container page">
+      <Breadcrumbs
+        items={[
+          { label: 'Home', href: '/' },
+          { label: product.category.name, href: categoryHref(product.category.slug) },
+          { label: product.name },
+        ]}
+      />
+
+      <div className={styles.layout}>
+        <div className={styles.media}>
+          <ProductImage
+            product={product}
+            size="large"
+            sizes="(min-width: 880px) 560px, 100vw"
+            priority
+          />
+        </div>
+
+        <div className={styles.info}>
+          <Link className={styles.category} href={categoryHref(product.category.slug)}>
+            {product.category.name}
+          </Link>
+          <h1 className={styles.name} data-testid="product-name">
+            {product.name}
+          </h1>
+          <p className={styles.price} data-testid="product-price">
+            {formatPrice(product.priceCents, product.currency)}
+          </p>
+          <StockState stock={product.stock} />
+
+          <p className={styles.description}>{product.description}</p>
+
+          <dl className={styles.facts}>
+            <div>
+              <dt>Department</dt>
+              <dd>
+                <Link href={categoryHref(product.category.slug)}>{product.category.name}</Link>
+              </dd>
+            </div>
+            <div>
+              <dt>Availability</dt>
+              <dd>
+                {product.stock > 0
+                  ? `${product.stock.toLocaleString('en-US')} in stock`
+                  : 'Sold out for now'}
+              </dd>
+            </div>
+            <div>
+              <dt>In the catalog since</dt>
+              <dd>{added}</dd>
+            </div>
+          </dl>
+        </div>
+      </div>
+
+      {related.length > 0 ? (
+        <section className={styles.related} aria-labelledby="related-title">
+          <div className={styles.relatedHead}>
+            <h2 id="related-title" className={styles.relatedTitle}>
+              More from {product.category.name}
+            </h2>
+            <Link href={categoryHref(product.category.slug)}>
+              See all<span className="visually-hidden"> in {product.category.name}</span>
+            </Link>
+          </div>
+          <ProductGrid products={related} headingLevel="h3" />
+        </section>
+      ) : null}
+    </div>
+  );
+}

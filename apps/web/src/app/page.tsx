@@ -1,0 +1,108 @@
+// / — the shop's front: a welcome, its departments and the newest products.
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { ProductGrid } from '@/components/product-grid';
+import { ProductImage } from '@/components/product-image';
+import { getCategories } from '@/lib/data/get-categories';
+import { listProducts } from '@/lib/data/list-products';
+import { categoryHref } from '@/lib/category-url';
+import { tilePalette } from '@/lib/tile-palette';
+import styles from './page.module.css';
+
+const NEW_ARRIVALS = 8;
+
+export default async function HomePage() {
+  // A route with no dynamic segment would be prerendered by `next build`, which has no API.
+  // connection() renders it per request instead; its data still comes from the data cache
+  // (revalidated every minute, see lib/data/fetch-api.ts), so a render costs no API call.
+  await connection();
+  const [categories, newest] = await Promise.all([
+    getCategories(),
+    listProducts({ sort: 'newest', page: 1, pageSize: NEW_ARRIVALS }),
+  ]);
+  const products = newest?.items ?? [];
+  const total = categories.reduce((sum, c) => sum + c.productCount, 0);
+  const featured = categories.toSorted((a, b) => b.productCount - a.productCount)[0];
+
+  return (
+    <>
+      <section className={styles.hero} aria-labelledby="hero-title">
+        <div className={`container ${styles.heroInner}`}>
+          <div className={styles.heroCopy}>
+            <p className={styles.eyebrow}>Just landed: new arrivals</p>
+            <h1 id="hero-title" className={styles.heroTitle}>
+              Everyday goods, <span className={styles.accent}>well made.</span>
+            </h1>
+            <p className={styles.lede}>
+              {total.toLocaleString('en-US')} things for every room, every season and every day,
+              across {categories.length} departments — chosen to be used, not just owned.
+            </p>
+            <div className={styles.actions}>
+              <a className="button" href="#new-arrivals">
+                Shop new arrivals
+              </a>
+              {featured ? (
+                <Link className="button button-secondary" href={categoryHref(featured.slug)}>
+                  Browse {featured.name}
+                </Link>
+              ) : null}
+            </div>
+          </div>
+          <div className={styles.mosaic} aria-hidden="true">
+            {products.slice(0, 4).map((product) => (
+              <div key={product.id} className={styles.mosaicTile}>
+                <ProductImage product={product} sizes="220px" size="large" />
+              </div>
+            ))}
+          </div>
+        </div>
+      </section>
+
+      <section
+        id="departments"
+        className={`container ${styles.section}`}
+        aria-labelledby="departments-title"
+      >
+        <div className={styles.sectionHead}>
+          <h2 id="departments-title" className={styles.sectionTitle}>
+            Shop by department
+          </h2>
+        </div>
+        <ul className={styles.departments} role="list">
+          {categories.map((category) => (
+            <li key={category.slug}>
+              <Link
+                href={categoryHref(category.slug)}
+                className={styles.department}
+                style={tilePalette(category.slug)}
+              >
+                <span className={styles.departmentName}>{category.name}</span>
+                <span className={styles.departmentCount}>
+                  {category.productCount.toLocaleString('en-US')} products
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section
+        id="new-arrivals"
+        className={`container ${styles.section}`}
+        aria-labelledby="new-title"
+      >
+        <div className={styles.sectionHead}>
+          <h2 id="new-title" className={styles.sectionTitle}>
+            New arrivals
+          </h2>
+          <p className={styles.sectionNote}>Fresh in the catalog</p>
+        </div>
+        {products.length > 0 ? (
+          <ProductGrid products={products} headingLevel="h3" />
+        ) : (
+          <p className={styles.empty}>New products are on their way. Check back soon.</p>
+        )}
+      </section>
+    </>
+  );
+}

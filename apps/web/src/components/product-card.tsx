@@ -1,0 +1,36 @@
+import { formatPrice, type ProductSummary } from '@shop/domain';
+import Link from 'next/link';
+import { ProductImage } from './product-image';
+import styles from './product-card.module.css';
+
+interface Props {
+  product: ProductSummary;
+  /** The card's heading level, so the page's heading order stays right. */
+  headingLevel?: 'h2' | 'h3';
+  priority?: boolean;
+}
+
+/** A product in a grid: picture, name (the link; the whole card is clickable), price, stock. */
+export function ProductCard({ product, headingLevel: Heading = 'h2', priority = false }: Props) {
+  return (
+    <article
+      className={`${styles.card} ${product.inStock ? '' : styles.soldOut}`}
+      data-testid="product-card"
+    >
+      <ProductImage
+        product={product}
+        sizes="(min-width: 1240px) 285px, (min-width: 1024px) 23vw, (min-width: 720px) 31vw, 48vw"
+        priority={priority}
+      />
+      <div className={styles.body}>
+        <Heading className={styles.name}>
+          <Link href={`/p/${product.slug}`} className={styles.link}>
+            {product.name}
+          </Link>
+        </Heading>
+        <p className={styles.price}>{formatPrice(product.priceCents, product.currency)}</p>
+      </div>
+      {product.inStock ? null : <p className={styles.badge}>Out of stock</p>}
+    </article>
+  );
+}

@@ -1,0 +1,22 @@
+import type { ProductSummary } from '@shop/domain';
+import { ProductCard } from './product-card';
+import styles from './product-grid.module.css';
+
+interface Props {
+  products: ProductSummary[];
+  headingLevel?: 'h2' | 'h3';
+  /** How many of the first cards load their picture eagerly (above the fold). */
+  eager?: number;
+}
+
+export function ProductGrid({ products, headingLevel = 'h2', eager = 0 }: Props) {
+  return (
+    <ul className={styles.grid} role="list">
+      {products.map((product, index) => (
+        <li key={product.id} className={styles.item}>
+          <ProductCard product={product} headingLevel={headingLevel} priority={index < eager} />
+        </li>
+      ))}
+    </ul>
+  );
+}

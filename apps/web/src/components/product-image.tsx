@@ -1,0 +1,49 @@
+import type { ProductSummary } from '@shop/domain';
+import { tilePalette } from '@/lib/tile-palette';
+import styles from './product-image.module.css';
+
+/** Widths the image service renders (API.md); anything else is refused. */
+const IMAGE_WIDTHS = [256, 384, 640, 828, 1080];
+
+interface Props {
+  product: Pick<ProductSummary, 'slug' | 'name' | 'image'>;
+  /** The `sizes` attribute for the real image: how wide the tile is drawn. */
+  sizes: string;
+  size?: 'card' | 'large';
+  priority?: boolean;
+}
+
+/**
+ * A product's picture at a fixed square ratio, so the layout never shifts. Until the catalog has
+ * photos it is a colour tile made from the slug with the product's initial; a photo, once there,
+ * is drawn over the same tile.
+ */
+export function ProductImage({ product, sizes, size = 'card', priority = false }: Props) {
+  const initial = product.name.trim().charAt(0).toUpperCase();
+  const image = product.image;
+  return (
+    <div
+      className={`${styles.tile} ${size === 'large' ? styles.large : ''}`}
+      style={tilePalette(product.slug)}
+    >
+      <span className={styles.initial} aria-hidden="true">
+        {initial}
+      </span>
+      {image ? (
+        // Images come from the shop's own image service (fixed widths, immutable URLs behind
+        // the edge's cache), not from Next's optimizer.
+        // eslint-disable-next-line @next/next/no-img-element
+        <img
+          className={styles.photo}
+          src={`/img/${image.hash}/640.webp`}
+          srcSet={IMAGE_WIDTHS.map((w) => `/img/${image.hash}/${w}.webp ${w}w`).join(', ')}
+          sizes={sizes}
+          alt={image.alt}
+          loading={priority ? 'eager' : 'lazy'}
+          fetchPriority={priority ? 'high' : 'auto'}
+          decoding="async"
+        />
+      ) : null}
+    </div>
+  );
+}

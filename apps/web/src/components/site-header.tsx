@@ -1,0 +1,18 @@
+import Link from 'next/link';
+import { CategoryNav } from './category-nav';
+import { Logo } from './logo';
+import styles from './site-header.module.css';
+
+export function SiteHeader() {
+  return (
+    <header className={styles.header}>
+      <div className={`container ${styles.bar}`}>
+        <Link href="/" className={styles.home} aria-label="Shopscale home">
+          <Logo />
+        </Link>
+        <p className={styles.tagline}>Everyday goods, well made</p>
+      </div>
+      <CategoryNav />
+    </header>
+  );
+}

@@ -1,0 +1,41 @@
+import { MAX_PAGE, productSorts, type ProductSort } from '@shop/domain';
+
+// A category listing has one public URL shape, /c/<slug>?sort=<sort>&page=<n> (defaults left
+// out), and one internal route, /c/<slug>/<sort>/<page>, that src/proxy.ts rewrites it to so the
+// rendered page can be cached per (category, sort, page) — see README "Caching".
+
+export const DEFAULT_SORT: ProductSort = 'newest';
+export const CATEGORY_PAGE_SIZE = 24;
+
+export const sortLabels: Record<ProductSort, string> = {
+  newest: 'Newest',
+  price_asc: 'Price: low to high',
+  price_desc: 'Price: high to low',
+};
+
+export function parseSort(value: string | null | undefined): ProductSort | null {
+  return productSorts.find((sort) => sort === value) ?? null;
+}
+
+export function parsePage(value: string | null | undefined): number | null {
+  if (!value || !/^[1-9]\d{0,5}$/.test(value)) return null;
+  const page = Number(value);
+  return page <= MAX_PAGE ? page : null;
+}
+
+/** The public address of a category listing, e.g. /c/shoes?sort=price_asc&page=2. */
+export function categoryHref(
+  slug: string,
+  options: { sort?: ProductSort; page?: number } = {},
+): string {
+  const query = new URLSearchParams();
+  if (options.sort && options.sort !== DEFAULT_SORT) query.set('sort', options.sort);
+  if (options.page && options.page > 1) query.set('page', String(options.page));
+  const search = query.toString();
+  return `/c/${encodeURIComponent(slug)}${search ? `?${search}` : ''}`;
+}
+
+/** The internal route the proxy rewrites to; `slugSegment` is the path segment as received. */
+export function categoryRoutePath(slugSegment: string, sort: ProductSort, page: number): string {
+  return `/c/${slugSegment}/${sort}/${page}`;
+}

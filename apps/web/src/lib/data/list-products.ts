@@ -1,0 +1,26 @@
+import 'server-only';
+import { productPage, type ProductPage, type ProductSort } from '@shop/domain';
+import { CATALOG_TAG, categoryTag } from './cache-tags';
+import { fetchApi } from './fetch-api';
+
+export interface ListProductsInput {
+  category?: string;
+  sort: ProductSort;
+  page: number;
+  pageSize: number;
+}
+
+/** One page of the catalog, optionally within a category; null when the category is unknown. */
+export async function listProducts(input: ListProductsInput): Promise<ProductPage | null> {
+  const query = new URLSearchParams({
+    sort: input.sort,
+    page: String(input.page),
+    pageSize: String(input.pageSize),
+  });
+  const tags = [CATALOG_TAG];
+  if (input.category) {
+    query.set('category', input.category);
+    tags.push(categoryTag(input.category));
+  }
+  return fetchApi(`/api/products?${query.toString()}`, productPage, tags);
+}
