@@ -39,6 +39,7 @@ export PUBLIC_URL="${PUBLIC_URL:-http://localhost:$EDGE_PORT}"
 export API_INTERNAL_URL="${API_INTERNAL_URL:-http://$SHOP_HOST:$EDGE_PORT}"
 
 export PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
+# Apps run as in production; installs still include dev dependencies (npm ci --include=dev).
 export NODE_ENV="${NODE_ENV:-production}"
 export NEXT_TELEMETRY_DISABLED=1
 export LOG_LEVEL="${LOG_LEVEL:-info}"
