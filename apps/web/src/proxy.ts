@@ -1,6 +1,7 @@
-// /c/<slug>?sort=&page= — rewrites a category address to its internal, cacheable route.
+// / and /c/<slug>?sort=&page= — rewrite public addresses to their internal, cacheable routes.
 import { NextResponse, type NextRequest } from 'next/server';
 import { categoryRoutePath, DEFAULT_SORT, parsePage, parseSort } from '@/lib/category-url';
+import { HOME_EDITION } from '@/lib/home-url';
 
 /**
  * A page that reads searchParams is rendered on every request. Turning the query into path
@@ -9,6 +10,11 @@ import { categoryRoutePath, DEFAULT_SORT, parsePage, parseSort } from '@/lib/cat
  * defaults, so the set of cached pages stays bounded.
  */
 export function proxy(request: NextRequest): NextResponse {
+  if (request.nextUrl.pathname === '/') {
+    const home = request.nextUrl.clone();
+    home.pathname = `/home/${HOME_EDITION}`;
+    return NextResponse.rewrite(home);
+  }
   const segments = request.nextUrl.pathname.split('/').filter(Boolean);
   const slug = segments[1];
   if (segments.length !== 2 || segments[0] !== 'c' || !slug) return NextResponse.next();
@@ -23,5 +29,5 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  matcher: '/c/:slug',
+  matcher: ['/', '/c/:slug'],
 };

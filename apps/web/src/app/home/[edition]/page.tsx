@@ -1,21 +1,29 @@
-// / — the shop's front: a welcome, its departments and the newest products.
+// / — the shop's front: a welcome, its departments and the newest products
+// (reached through the rewrite of / in src/proxy.ts).
 import Link from 'next/link';
-import { connection } from 'next/server';
+import { notFound } from 'next/navigation';
 import { ProductGrid } from '@/components/product-grid';
 import { ProductImage } from '@/components/product-image';
 import { getCategories } from '@/lib/data/get-categories';
 import { listProducts } from '@/lib/data/list-products';
 import { categoryHref } from '@/lib/category-url';
+import { HOME_EDITION } from '@/lib/home-url';
 import { tilePalette } from '@/lib/tile-palette';
 import styles from './page.module.css';
 
 const NEW_ARRIVALS = 8;
 
-export default async function HomePage() {
-  // A route with no dynamic segment would be prerendered by `next build`, which has no API.
-  // connection() renders it per request instead; its data still comes from the data cache
-  // (revalidated every minute, see lib/data/fetch-api.ts), so a render costs no API call.
-  await connection();
+// A route with no dynamic segment would be prerendered by `next build`, which has no API.
+// So / is rewritten to /home/front, an ISR route like the category pages: rendered on its first
+// visit, served from the cache, re-rendered in the background at most once a minute.
+export const revalidate = 60;
+export const dynamicParams = true;
+export function generateStaticParams(): { edition: string }[] {
+  return [];
+}
+
+export default async function HomePage({ params }: { params: Promise<{ edition: string }> }) {
+  if ((await params).edition !== HOME_EDITION) notFound();
   const [categories, newest] = await Promise.all([
     getCategories(),
     listProducts({ sort: 'newest', page: 1, pageSize: NEW_ARRIVALS }),
