@@ -34,6 +34,8 @@ export DATABASE_URL="${DATABASE_URL:-postgres://$PG_USER:$PG_PASSWORD@$SHOP_HOST
 export DATABASE_REPLICA_URL="${DATABASE_REPLICA_URL:-postgres://$PG_USER:$PG_PASSWORD@$SHOP_HOST:$PG_REPLICA_PORT/$PG_DATABASE}"
 export SHADOW_DATABASE_URL="${SHADOW_DATABASE_URL:-postgres://$PG_USER:$PG_PASSWORD@$SHOP_HOST:$PG_PRIMARY_PORT/${PG_DATABASE}_shadow}"
 export REDIS_URL="${REDIS_URL:-redis://$SHOP_HOST:$REDIS_PORT/0}"
+# Signs session cookies. Local stacks use a fixed, public value; any real deployment sets its own.
+export SESSION_SECRET="${SESSION_SECRET:-local-$SHOP_STACK-stack-session-secret-not-for-production}"
 export PUBLIC_URL="${PUBLIC_URL:-http://localhost:$EDGE_PORT}"
 # The storefront's server components call the API through the edge's load balancer.
 export API_INTERNAL_URL="${API_INTERNAL_URL:-http://$SHOP_HOST:$EDGE_PORT}"

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
-import type { Db } from '@shop/db';
+import type { Db, ReplicaMonitor } from '@shop/db';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -10,14 +10,26 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
+import type { LoginLimits } from './accounts/login-limits';
+import type { CartStore } from './cart/cart-store';
 import { handleErrors } from './http/handle-errors';
 import { createMetrics, instrument } from './http/metrics';
+import { refuseCrossSiteWrites } from './http/same-origin';
+import { registerSessions } from './http/sessions';
+import { authRoutes } from './routes/auth';
+import { cartRoutes } from './routes/cart';
 import { catalogRoutes } from './routes/catalog';
 import { healthRoutes } from './routes/health';
+import { orderRoutes } from './routes/orders';
 
 export interface AppDeps {
   db: Db;
+  /** Where the replica stands, for read-your-writes and the lag metric. */
+  replica: ReplicaMonitor;
   redis: Redis;
+  carts: CartStore;
+  loginLimits: LoginLimits;
+  session: { secret: string; idleSeconds: number; absoluteSeconds: number };
   /** This replica's name, sent as X-Served-By. */
   instanceId: string;
 }
@@ -28,6 +40,8 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logger'] = false) {
   const app = Fastify({
     logger,
+    // One log line per request (below), not Fastify's two.
+    disableRequestLogging: true,
     // Keep the edge's request id (X-Request-Id) when it is well formed, else make one.
     requestIdHeader: false,
     genReqId: (req) => {
@@ -40,6 +54,9 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
     // Longer than the edge's upstream keepalive, so nginx closes idle connections first.
     keepAliveTimeout: 75_000,
     routerOptions: { maxParamLength: 200 },
+    // The edge (and only a proxy on a loopback or private address) tells the client address
+    // and scheme: they feed the per-address login limit and Secure cookies.
+    trustProxy: 'loopback,linklocal,uniquelocal',
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -48,7 +65,25 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
   app.addHook('onRequest', async (request, reply) => {
     void reply.header('x-served-by', deps.instanceId).header('x-request-id', request.id);
   });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request',
+    );
+  });
+  // Anything personal (cart, account, orders) must never sit in a shared cache.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    return payload;
+  });
   handleErrors(app);
+  refuseCrossSiteWrites(app);
+  await registerSessions(app, { redis: deps.redis, ...deps.session });
 
   await app.register(swagger, {
     openapi: {
@@ -62,9 +97,12 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
     transformObject: jsonSchemaTransformObject,
   });
 
-  instrument(app, createMetrics(deps.db, deps.instanceId));
+  instrument(app, createMetrics(deps.replica, deps.instanceId));
   await app.register(healthRoutes(deps));
   await app.register(catalogRoutes(deps));
+  await app.register(authRoutes(deps));
+  await app.register(cartRoutes(deps));
+  await app.register(orderRoutes(deps));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   return app;

@@ -1,8 +1,10 @@
 // Process entry: wire real dependencies, listen, and shut down gracefully on SIGTERM/SIGINT.
-import { createDb } from '@shop/db';
+import { createDb, ReplicaMonitor } from '@shop/db';
 import closeWithGrace from 'close-with-grace';
 import { Redis } from 'ioredis';
+import { LoginLimits } from './accounts/login-limits';
 import { buildApp } from './app';
+import { CartStore } from './cart/cart-store';
 import { loadEnv } from './env';
 
 const env = loadEnv();
@@ -23,13 +25,30 @@ const logger = {
   base: { instance: env.API_INSTANCE_ID },
   ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty' } } : {}),
 };
-const app = await buildApp({ db, redis, instanceId: env.API_INSTANCE_ID }, logger);
+const replica = new ReplicaMonitor(db, { maxLagSeconds: env.MAX_REPLICA_LAG_SECONDS }).start();
+const app = await buildApp(
+  {
+    db,
+    replica,
+    redis,
+    carts: new CartStore(redis),
+    loginLimits: new LoginLimits(redis),
+    session: {
+      secret: env.SESSION_SECRET,
+      idleSeconds: env.SESSION_IDLE_SECONDS,
+      absoluteSeconds: env.SESSION_ABSOLUTE_SECONDS,
+    },
+    instanceId: env.API_INSTANCE_ID,
+  },
+  logger,
+);
 redis.on('error', (err) => app.log.warn({ err: err.message }, 'redis connection error'));
 
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'shutting down after an error');
   else app.log.info({ signal }, 'shutting down');
   await app.close();
+  replica.stop();
   await Promise.allSettled([db.primary.$disconnect(), db.replica.$disconnect()]);
   redis.disconnect();
 });

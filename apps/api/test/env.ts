@@ -13,6 +13,7 @@ export const env = z
     PG_REPLICA_PORT: z.coerce.number(),
     API_PORT_BASE: z.coerce.number(),
     API_REPLICAS: z.coerce.number(),
+    REDIS_URL: z.string(),
   })
   .parse(process.env);
 

@@ -1,5 +1,4 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import { readReplicas } from '@prisma/extension-read-replicas';
 import { PrismaClient } from './generated/prisma/client';
 
 export interface DbOptions {
@@ -24,16 +23,19 @@ function createClient(url: string, options: DbOptions, role: 'primary' | 'replic
 }
 
 /**
- * The shop's database: queries go to the replica, writes and transactions to the primary
- * (`db.$primary()` forces the primary for a read that must see a fresh write).
+ * The shop's database: `replica` for reads, `primary` for writes, transactions and the reads
+ * that must see a fresh write. Which one a read uses is the caller's explicit choice (see the
+ * API's read-your-writes), so a reader never wonders where a query went.
  */
 export function createDb(options: DbOptions) {
   const primary = createClient(options.primaryUrl, options, 'primary');
   const replica = options.replicaUrl
     ? createClient(options.replicaUrl, options, 'replica')
     : primary;
-  const client = primary.$extends(readReplicas({ replicas: [replica] }));
-  return { client, primary, replica };
+  return { primary, replica };
 }
 
 export type Db = ReturnType<typeof createDb>;
+
+/** What a read needs: the model delegates of either `db.replica` or `db.primary`. */
+export type DbReader = Pick<PrismaClient, 'category' | 'product' | 'user' | 'order' | 'orderLine'>;

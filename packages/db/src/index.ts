@@ -1,4 +1,6 @@
-export { createDb, type Db, type DbOptions } from './create-db';
+export { createDb, type Db, type DbOptions, type DbReader } from './create-db';
 export { readReplicaLag, type ReplicaLag } from './read-replica-lag';
-export { Prisma } from './generated/prisma/client';
+export { ReplicaMonitor, parseLsn, type ReplicaMonitorOptions } from './replica-monitor';
+export { Prisma, type PrismaClient } from './generated/prisma/client';
 export type * from './generated/prisma/models';
+export { Role, OrderStatus } from './generated/prisma/enums';

@@ -1,3 +1,6 @@
+export * from './accounts';
+export * from './cart';
 export * from './catalog';
 export * from './errors';
 export * from './money';
+export * from './orders';

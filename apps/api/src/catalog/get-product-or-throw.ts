@@ -1,10 +1,10 @@
-import type { Db } from '@shop/db';
+import type { DbReader } from '@shop/db';
 import type { Product } from '@shop/domain';
 import { AppError } from '../http/app-error';
 
 /** A product by slug, from the replica; PRODUCT_NOT_FOUND when there is none. */
-export async function getProductOrThrow(db: Db, slug: string): Promise<Product> {
-  const row = await db.client.product.findUnique({
+export async function getProductOrThrow(reader: DbReader, slug: string): Promise<Product> {
+  const row = await reader.product.findUnique({
     where: { slug },
     include: {
       category: { select: { slug: true, name: true } },

@@ -1,9 +1,9 @@
-import type { Db } from '@shop/db';
+import type { DbReader } from '@shop/db';
 import type { Category } from '@shop/domain';
 
-/** Every category in shop order, with how many products it holds; read from the replica. */
-export async function listCategories(db: Db): Promise<Category[]> {
-  const rows = await db.client.category.findMany({
+/** Every category in shop order, with how many products it holds; read from the replica (or the primary for read-your-writes). */
+export async function listCategories(reader: DbReader): Promise<Category[]> {
+  const rows = await reader.category.findMany({
     orderBy: [{ position: 'asc' }, { name: 'asc' }],
     select: { slug: true, name: true, _count: { select: { products: true } } },
   });

@@ -1,4 +1,4 @@
-import type { Db } from '@shop/db';
+import type { DbReader } from '@shop/db';
 import type { ProductListQuery, ProductPage, ProductSort } from '@shop/domain';
 import { AppError } from '../http/app-error';
 import { summarySelect, toSummary } from './to-summary';
@@ -9,11 +9,14 @@ const orderBy = {
   price_desc: [{ priceCents: 'desc' }, { id: 'desc' }],
 } as const satisfies Record<ProductSort, unknown>;
 
-/** One page of the catalog, optionally within a category; read from the replica. */
-export async function listProducts(db: Db, query: ProductListQuery): Promise<ProductPage> {
+/** One page of the catalog, optionally within a category; read from the replica (or the primary for read-your-writes). */
+export async function listProducts(
+  reader: DbReader,
+  query: ProductListQuery,
+): Promise<ProductPage> {
   let categoryId: string | undefined;
   if (query.category) {
-    const category = await db.client.category.findUnique({
+    const category = await reader.category.findUnique({
       where: { slug: query.category },
       select: { id: true },
     });
@@ -26,14 +29,14 @@ export async function listProducts(db: Db, query: ProductListQuery): Promise<Pro
   }
   const where = categoryId ? { categoryId } : {};
   const [rows, total] = await Promise.all([
-    db.client.product.findMany({
+    reader.product.findMany({
       where,
       orderBy: [...orderBy[query.sort]],
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
       select: summarySelect,
     }),
-    db.client.product.count({ where }),
+    reader.product.count({ where }),
   ]);
   return { items: rows.map(toSummary), page: query.page, pageSize: query.pageSize, total };
 }

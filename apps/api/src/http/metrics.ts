@@ -1,9 +1,9 @@
-import { readReplicaLag, type Db } from '@shop/db';
+import type { ReplicaMonitor } from '@shop/db';
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Prometheus metrics of one API process: request counts and latency, replica lag. */
-export function createMetrics(db: Db, instanceId: string): Registry {
+export function createMetrics(replica: ReplicaMonitor, instanceId: string): Registry {
   const registry = new Registry();
   registry.setDefaultLabels({ instance_id: instanceId });
   collectDefaultMetrics({ register: registry });
@@ -16,11 +16,10 @@ export function createMetrics(db: Db, instanceId: string): Registry {
     name: 'shop_replica_lag_bytes',
     help: 'WAL bytes written on the primary and not yet replayed by the replica (-1 unreachable)',
     registers: [registry],
-    // One measurement per scrape feeds both gauges.
-    async collect() {
-      const lag = await readReplicaLag(db).catch(() => null);
-      this.set(lag ? lag.bytes : -1);
-      lagSeconds.set(lag ? lag.seconds : -1);
+    // The replica monitor measures continuously; a scrape reads its latest figures.
+    collect() {
+      this.set(replica.lagBytes() ?? -1);
+      lagSeconds.set(replica.lagSeconds() ?? -1);
     },
   });
   return registry;

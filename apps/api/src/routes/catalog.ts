@@ -1,14 +1,26 @@
 // GET /api/categories, GET /api/products, GET /api/products/:slug — the public catalog
 import { category, errorBody, product, productListQuery, productPage, slug } from '@shop/domain';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getProductOrThrow } from '../catalog/get-product-or-throw';
 import { listCategories } from '../catalog/list-categories';
 import { listProducts } from '../catalog/list-products';
 import type { AppDeps } from '../app';
+import { readerFor } from '../http/read-your-writes';
+import { SESSION_COOKIE } from '../http/sessions';
 
-// Shared caches may keep catalog answers briefly; the storefront revalidates on its own clock.
-const CATALOG_CACHE = 'public, max-age=30, stale-while-revalidate=60';
+/**
+ * Shared caches may keep anonymous catalog answers briefly. A request with a session may get a
+ * refreshed session cookie back, and a shared cache must never store a Set-Cookie.
+ */
+function cacheCatalog(request: FastifyRequest, reply: FastifyReply): void {
+  const personal = request.cookies[SESSION_COOKIE] !== undefined;
+  void reply.header(
+    'cache-control',
+    personal ? 'private, max-age=30' : 'public, max-age=30, stale-while-revalidate=60',
+  );
+}
 
 export const catalogRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -16,9 +28,9 @@ export const catalogRoutes =
     app.get(
       '/api/categories',
       { schema: { tags: ['catalog'], response: { 200: z.array(category) } } },
-      async (_request, reply) => {
-        void reply.header('cache-control', CATALOG_CACHE);
-        return listCategories(deps.db);
+      async (request, reply) => {
+        cacheCatalog(request, reply);
+        return listCategories(readerFor(deps.db, deps.replica, request.session));
       },
     );
 
@@ -32,8 +44,8 @@ export const catalogRoutes =
         },
       },
       async (request, reply) => {
-        void reply.header('cache-control', CATALOG_CACHE);
-        return listProducts(deps.db, request.query);
+        cacheCatalog(request, reply);
+        return listProducts(readerFor(deps.db, deps.replica, request.session), request.query);
       },
     );
 
@@ -47,8 +59,11 @@ export const catalogRoutes =
         },
       },
       async (request, reply) => {
-        void reply.header('cache-control', CATALOG_CACHE);
-        return getProductOrThrow(deps.db, request.params.slug);
+        cacheCatalog(request, reply);
+        return getProductOrThrow(
+          readerFor(deps.db, deps.replica, request.session),
+          request.params.slug,
+        );
       },
     );
   };

@@ -1,0 +1,152 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Prisma, type Db } from '@shop/db';
+import type { Order, PlaceOrderBody } from '@shop/domain';
+import { AppError } from '../http/app-error';
+import { orderInclude, toOrder } from '../orders/to-order';
+
+const KEY_LIFETIME_MS = 48 * 3600 * 1000;
+
+export interface PlaceOrderInput {
+  idempotencyKey: string;
+  body: PlaceOrderBody;
+  /** Who is buying: the signed-in user, or the guest session's cart. */
+  userId: string | undefined;
+  cartId: string;
+  lines: Map<string, number>;
+}
+
+export interface PlacedOrder {
+  order: Order;
+  /** false when the key had already placed this order: the first result, returned again. */
+  created: boolean;
+}
+
+/** Thrown inside the transaction to roll it back when the key was used before. */
+class KeyAlreadyUsed extends Error {}
+
+function requestHash(input: PlaceOrderInput): string {
+  return createHash('sha256')
+    .update(JSON.stringify([input.userId ?? null, input.cartId, input.body]))
+    .digest('hex');
+}
+
+/**
+ * Places the cart as an order in one transaction on the primary: claims the idempotency key,
+ * decrements stock with conditional updates in a fixed (product id) order, writes the order and
+ * its lines at today's prices and an outbox event. Short lines roll everything back.
+ *
+ * A concurrent request with the same key blocks on the key's row until the first commits, then
+ * gets the first order back; if the first rolled back, it places the order itself.
+ */
+export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<PlacedOrder> {
+  const hash = requestHash(input);
+  if (input.lines.size === 0) {
+    // A retry after success finds the cart already emptied: answer with the first result.
+    const used = await db.primary.idempotencyKey.findUnique({
+      where: { key: input.idempotencyKey },
+    });
+    if (used) return replay(db, input.idempotencyKey, hash);
+    throw new AppError('CART_EMPTY', 'The cart is empty');
+  }
+  const orderId = randomUUID();
+  const lines = [...input.lines.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+  try {
+    const order = await db.primary.$transaction(
+      async (tx) => {
+        const claimed = await tx.$executeRaw`
+          INSERT INTO idempotency_keys (key, request_hash, order_id, expires_at)
+          VALUES (${input.idempotencyKey}, ${hash}, ${orderId}::uuid, ${new Date(Date.now() + KEY_LIFETIME_MS)})
+          ON CONFLICT (key) DO NOTHING`;
+        if (claimed === 0) throw new KeyAlreadyUsed();
+
+        const short: { productId: string; requested: number }[] = [];
+        for (const [productId, quantity] of lines) {
+          const { count } = await tx.product.updateMany({
+            where: { id: productId, stock: { gte: quantity } },
+            data: { stock: { decrement: quantity } },
+          });
+          if (count === 0) short.push({ productId, requested: quantity });
+        }
+        if (short.length > 0) throw await outOfStock(tx, short);
+
+        const products = await tx.product.findMany({
+          where: { id: { in: lines.map(([id]) => id) } },
+          select: { id: true, name: true, priceCents: true, currency: true },
+        });
+        const byId = new Map(products.map((p) => [p.id, p]));
+        const orderLines = lines.map(([productId, quantity]) => {
+          const product = byId.get(productId);
+          if (!product)
+            throw new AppError('OUT_OF_STOCK', 'A product in the cart no longer exists');
+          return { productId, name: product.name, priceCents: product.priceCents, quantity };
+        });
+        const { shippingAddress: ship } = input.body;
+        const created = await tx.order.create({
+          data: {
+            id: orderId,
+            userId: input.userId ?? null,
+            email: input.body.email,
+            shipName: ship.name,
+            shipLine1: ship.line1,
+            shipCity: ship.city,
+            shipPostalCode: ship.postalCode,
+            shipCountry: ship.country,
+            totalCents: orderLines.reduce((sum, l) => sum + l.priceCents * l.quantity, 0),
+            currency: products[0]?.currency ?? 'USD',
+            lines: { create: orderLines },
+          },
+          include: orderInclude,
+        });
+        await tx.outboxEvent.create({
+          data: {
+            topic: 'order.placed',
+            payload: { orderId, number: created.number, email: created.email, lines: orderLines },
+          },
+        });
+        return created;
+      },
+      { maxWait: 10_000, timeout: 10_000 },
+    );
+    return { order: toOrder(order), created: true };
+  } catch (error) {
+    if (error instanceof KeyAlreadyUsed) return replay(db, input.idempotencyKey, hash);
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2028') {
+      throw new AppError('BUSY', 'The shop is very busy; please try again.', undefined, 2);
+    }
+    throw error;
+  }
+}
+
+async function outOfStock(
+  tx: Prisma.TransactionClient,
+  short: { productId: string; requested: number }[],
+): Promise<AppError> {
+  const stock = await tx.product.findMany({
+    where: { id: { in: short.map((s) => s.productId) } },
+    select: { id: true, stock: true },
+  });
+  const available = new Map(stock.map((p) => [p.id, p.stock]));
+  return new AppError('OUT_OF_STOCK', 'Some products are not in stock in the quantity asked for', {
+    lines: short.map((s) => ({ ...s, available: available.get(s.productId) ?? 0 })),
+  });
+}
+
+/** The first result of a key, or 422 when the key came with another request. */
+async function replay(db: Db, key: string, hash: string): Promise<PlacedOrder> {
+  const first = await db.primary.idempotencyKey.findUnique({ where: { key } });
+  if (!first || first.requestHash !== hash) {
+    throw new AppError(
+      'IDEMPOTENCY_KEY_REUSED',
+      'This Idempotency-Key was used for another request',
+      {
+        field: 'Idempotency-Key',
+      },
+    );
+  }
+  const order = await db.primary.order.findUniqueOrThrow({
+    where: { id: first.orderId },
+    include: orderInclude,
+  });
+  return { order: toOrder(order), created: false };
+}

@@ -1,0 +1,28 @@
+import type { Db, DbReader, ReplicaMonitor } from '@shop/db';
+import type { FastifyRequest } from 'fastify';
+
+type Session = FastifyRequest['session'];
+
+/**
+ * Where this session's reads go. Everyone reads from the replica, except a session that wrote
+ * something the replica has not replayed yet (it reads from the primary until it has), and
+ * everybody when the replica is down or too far behind.
+ */
+export function readerFor(db: Db, replica: ReplicaMonitor, session: Session): DbReader {
+  if (!replica.usable()) return db.primary;
+  const written = session.get('writtenLsn');
+  if (written === undefined) return db.replica;
+  if (replica.hasReplayed(written)) {
+    session.set('writtenLsn', undefined);
+    return db.replica;
+  }
+  return db.primary;
+}
+
+/** Records that this session just committed a write, at the primary's current WAL position. */
+export async function rememberWrite(db: Db, session: Session): Promise<void> {
+  const [row] = await db.primary.$queryRaw<
+    { lsn: string }[]
+  >`SELECT pg_current_wal_lsn()::text AS lsn`;
+  if (row) session.set('writtenLsn', row.lsn);
+}

@@ -1,0 +1,71 @@
+// A shopper for API tests: a cookie jar over fetch, talking to the edge like a browser would.
+import { env } from './env';
+
+export interface Reply<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export class Shopper {
+  cookies = new Map<string, string>();
+  setCookies: string[] = [];
+
+  get sessionId(): string | undefined {
+    return this.cookies.get('shop_sid')?.split('.')[0];
+  }
+
+  async call<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> {
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const response = await fetch(`${env.PUBLIC_URL}${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(cookie ? { cookie } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    this.setCookies = response.headers.getSetCookie();
+    for (const line of this.setCookies) {
+      const [pair = ''] = line.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq);
+      const value = pair.slice(eq + 1);
+      if (/Expires=Thu, 01 Jan 1970/i.test(line) || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+
+  get<T = unknown>(path: string) {
+    return this.call<T>('GET', path);
+  }
+
+  post<T = unknown>(path: string, body?: unknown, headers?: Record<string, string>) {
+    return this.call<T>('POST', path, body, headers);
+  }
+}
+
+export const address = {
+  name: 'Sam Shopper',
+  line1: '1 Market Street',
+  city: 'Springfield',
+  postalCode: '12345',
+  country: 'US',
+};
+
+export const uniqueEmail = (label: string) =>
+  `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
