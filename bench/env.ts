@@ -12,3 +12,14 @@ export const env = z
     BENCH_THREADS: z.coerce.number().int().min(1).default(1),
   })
   .parse(process.env);
+
+/** bench:checkout: the primary it measures pgbench on, and how many orders it places. */
+export const checkoutEnv = z
+  .object({
+    DATABASE_URL: z.string(),
+    PG_BIN: z.string().default('/usr/lib/postgresql/15/bin'),
+    BENCH_ORDERS: z.coerce.number().int().min(10).default(1_500),
+    BENCH_CONCURRENCY: z.coerce.number().int().min(1).default(32),
+    BENCH_SECONDS: z.coerce.number().int().min(1).default(10),
+  })
+  .parse(process.env);

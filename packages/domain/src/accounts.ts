@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from './text';
 
 export const roles = ['customer', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -16,7 +17,7 @@ export const password = z.string().min(8).max(128);
 export const registerBody = z.object({
   email,
   password,
-  name: z.string().trim().min(1).max(120),
+  name: plainText(1, 120),
 });
 export type RegisterBody = z.infer<typeof registerBody>;
 

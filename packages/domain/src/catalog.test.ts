@@ -27,3 +27,13 @@ describe('formatPrice', () => {
     expect(formatPrice(0, 'EUR', 'de-DE')).toMatch(/0,00\s€/);
   });
 });
+
+describe('plainText', () => {
+  it('trims and refuses control characters', async () => {
+    const { plainText } = await import('./text');
+    expect(plainText(1, 10).parse('  Ada ')).toBe('Ada');
+    expect(plainText(1, 10).safeParse('A\u0000').success).toBe(false);
+    expect(plainText(1, 10).safeParse('tab\there').success).toBe(false);
+    expect(plainText(1, 10).safeParse('   ').success).toBe(false);
+  });
+});

@@ -4,3 +4,4 @@ export * from './catalog';
 export * from './errors';
 export * from './money';
 export * from './orders';
+export * from './text';

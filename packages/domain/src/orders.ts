@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { plainText } from './text';
 
 export const shippingAddress = z.object({
-  name: z.string().trim().min(1).max(120),
-  line1: z.string().trim().min(1).max(200),
-  city: z.string().trim().min(1).max(120),
+  name: plainText(1, 120),
+  line1: plainText(1, 200),
+  city: plainText(1, 120),
   postalCode: z
     .string()
     .trim()
