@@ -102,7 +102,7 @@ function pgbench(): { tps: number; clients: number } {
   const run = (args: string[]) =>
     spawnSync(join(settings.PG_BIN, args[0] ?? ''), args.slice(1), {
       encoding: 'utf8',
-      env: { ...process.env, ...conn },
+      env: conn,
     });
   run(['dropdb', '--if-exists', 'shop_pgbench']);
   run(['createdb', 'shop_pgbench']);

@@ -1,5 +1,6 @@
 import { formatPrice, type ProductSummary } from '@shop/domain';
 import Link from 'next/link';
+import { AddToCartButton } from './add-to-cart-button';
 import { ProductImage } from './product-image';
 import styles from './product-card.module.css';
 
@@ -10,7 +11,10 @@ interface Props {
   priority?: boolean;
 }
 
-/** A product in a grid: picture, name (the link; the whole card is clickable), price, stock. */
+/**
+ * A product in a grid: picture, name (the link; the whole card is clickable), price, stock and
+ * an add-to-cart button (a client component; the card's HTML is the same for every shopper).
+ */
 export function ProductCard({ product, headingLevel: Heading = 'h2', priority = false }: Props) {
   return (
     <article
@@ -29,6 +33,13 @@ export function ProductCard({ product, headingLevel: Heading = 'h2', priority = 
           </Link>
         </Heading>
         <p className={styles.price}>{formatPrice(product.priceCents, product.currency)}</p>
+        <div className={styles.actions}>
+          <AddToCartButton
+            productId={product.id}
+            productName={product.name}
+            inStock={product.inStock}
+          />
+        </div>
       </div>
       {product.inStock ? null : <p className={styles.badge}>Out of stock</p>}
     </article>

@@ -1,16 +1,20 @@
 import Link from 'next/link';
 import { CategoryNav } from './category-nav';
 import { Logo } from './logo';
+import { ShopperNav } from './shopper-nav';
 import styles from './site-header.module.css';
 
 export function SiteHeader() {
   return (
     <header className={styles.header}>
       <div className={`container ${styles.bar}`}>
-        <Link href="/" className={styles.home} aria-label="Shopscale home">
-          <Logo />
-        </Link>
-        <p className={styles.tagline}>Everyday goods, well made</p>
+        <div className={styles.brand}>
+          <Link href="/" className={styles.home} aria-label="Shopscale home">
+            <Logo />
+          </Link>
+          <p className={styles.tagline}>Everyday goods, well made</p>
+        </div>
+        <ShopperNav />
       </div>
       <CategoryNav />
     </header>

@@ -1,8 +1,9 @@
-// /p/<slug> — one product: picture, name, price, stock, description and more from its category
-import { formatPrice, slug as slugSchema, type Product } from '@shop/domain';
+// /p/<slug> — one product: picture, name, price, stock, add to cart, description and more from its category
+import { formatPrice, MAX_LINE_QUANTITY, slug as slugSchema, type Product } from '@shop/domain';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { AddToCartForm } from '@/components/add-to-cart-form';
 import { Breadcrumbs } from '@/components/breadcrumbs';
 import { ProductGrid } from '@/components/product-grid';
 import { ProductImage } from '@/components/product-image';
@@ -98,6 +99,12 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
             {formatPrice(product.priceCents, product.currency)}
           </p>
           <StockState stock={product.stock} />
+          <AddToCartForm
+            productId={product.id}
+            productName={product.name}
+            stock={product.stock}
+            maxQuantity={MAX_LINE_QUANTITY}
+          />
 
           <p className={styles.description}>{product.description}</p>
 
