@@ -15,6 +15,14 @@ export interface PlaceOrderInput {
   lines: Map<string, number>;
 }
 
+// A type alias (not an interface) so it fits Prisma's JSON input for the outbox payload.
+type OrderLine = {
+  productId: string;
+  name: string;
+  priceCents: number;
+  quantity: number;
+};
+
 export interface PlacedOrder {
   order: Order;
   /** false when the key had already placed this order: the first result, returned again. */
@@ -32,8 +40,8 @@ function requestHash(input: PlaceOrderInput): string {
 
 /**
  * Places the cart as an order in one transaction on the primary: claims the idempotency key,
- * decrements stock with conditional updates in a fixed (product id) order, writes the order and
- * its lines at today's prices and an outbox event. Short lines roll everything back.
+ * writes the order and its lines at today's prices and an outbox event, then decrements stock
+ * with conditional updates in a fixed (product id) order. Short lines roll everything back.
  *
  * A concurrent request with the same key blocks on the key's row until the first commits, then
  * gets the first order back; if the first rolled back, it places the order itself.
@@ -60,27 +68,22 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
           ON CONFLICT (key) DO NOTHING`;
         if (claimed === 0) throw new KeyAlreadyUsed();
 
-        const short: { productId: string; requested: number }[] = [];
-        for (const [productId, quantity] of lines) {
-          const { count } = await tx.product.updateMany({
-            where: { id: productId, stock: { gte: quantity } },
-            data: { stock: { decrement: quantity } },
-          });
-          if (count === 0) short.push({ productId, requested: quantity });
-        }
-        if (short.length > 0) throw await outOfStock(tx, short);
-
         const products = await tx.product.findMany({
           where: { id: { in: lines.map(([id]) => id) } },
           select: { id: true, name: true, priceCents: true, currency: true },
         });
         const byId = new Map(products.map((p) => [p.id, p]));
-        const orderLines = lines.map(([productId, quantity]) => {
+        const orderLines: OrderLine[] = [];
+        for (const [productId, quantity] of lines) {
           const product = byId.get(productId);
-          if (!product)
-            throw new AppError('OUT_OF_STOCK', 'A product in the cart no longer exists');
-          return { productId, name: product.name, priceCents: product.priceCents, quantity };
-        });
+          if (product)
+            orderLines.push({
+              productId,
+              name: product.name,
+              priceCents: product.priceCents,
+              quantity,
+            });
+        }
         const { shippingAddress: ship } = input.body;
         const created = await tx.order.create({
           data: {
@@ -94,9 +97,8 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
             shipCountry: ship.country,
             totalCents: orderLines.reduce((sum, l) => sum + l.priceCents * l.quantity, 0),
             currency: products[0]?.currency ?? 'USD',
-            lines: { create: orderLines },
+            lines: { createMany: { data: orderLines } },
           },
-          include: orderInclude,
         });
         await tx.outboxEvent.create({
           data: {
@@ -104,7 +106,18 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
             payload: { orderId, number: created.number, email: created.email, lines: orderLines },
           },
         });
-        return created;
+
+        // Stock last: a popular product's row stays locked only from here to the commit.
+        // Conditional decrements in product-id order; any short line rolls everything back.
+        const short: { productId: string; requested: number }[] = [];
+        for (const [productId, quantity] of lines) {
+          const sold = await tx.$executeRaw`
+            UPDATE products SET stock = stock - ${quantity}, updated_at = now()
+            WHERE id = ${productId}::uuid AND stock >= ${quantity}`;
+          if (sold === 0) short.push({ productId, requested: quantity });
+        }
+        if (short.length > 0) throw await outOfStock(tx, short);
+        return { ...created, lines: orderLines.toSorted((a, b) => a.name.localeCompare(b.name)) };
       },
       { maxWait: 10_000, timeout: 10_000 },
     );
