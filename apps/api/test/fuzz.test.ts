@@ -35,7 +35,22 @@ const brokenBodies = [
   '{"email": "\ud800"}',
 ];
 
-const badNumbers = [-1, 0, 100, 1e9, -1e9, 1.5, '1', '', null, true, [], {}, 'NaN', 1e309];
+const badNumbers = [
+  -1,
+  0,
+  100,
+  1e9,
+  -1e9,
+  1.5,
+  '1',
+  '',
+  null,
+  true,
+  [],
+  {},
+  'NaN',
+  Number.MAX_SAFE_INTEGER + 2,
+];
 const badText = [
   '',
   ' ',

@@ -11,6 +11,12 @@ export class Shopper {
   cookies = new Map<string, string>();
   setCookies: string[] = [];
 
+  /**
+   * The client address the edge reports for this shopper (X-Forwarded-For). Tests run on
+   * loopback, which the API trusts as a proxy hop, so each shopper can stand for its own client.
+   */
+  constructor(readonly clientAddress = `198.51.100.${Math.floor(Math.random() * 254) + 1}`) {}
+
   get sessionId(): string | undefined {
     return this.cookies.get('shop_sid')?.split('.')[0];
   }
@@ -27,6 +33,7 @@ export class Shopper {
       headers: {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(cookie ? { cookie } : {}),
+        'x-forwarded-for': this.clientAddress,
         ...headers,
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),

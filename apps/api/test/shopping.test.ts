@@ -181,6 +181,20 @@ describe('sessions and accounts', () => {
     expect(right.status).toBe(429);
   });
 
+  it('rate-limits failed logins per client address across accounts', async () => {
+    const address = `203.0.113.${Math.floor(Math.random() * 254) + 1}`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const reply = await new Shopper(address).post('/api/auth/login', {
+        email: uniqueEmail(`spray${i}`),
+        password: 'guess guess',
+      });
+      statuses.push(reply.status);
+    }
+    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+    expect(statuses[20]).toBe(429);
+  });
+
   it('refuses state-changing requests sent from another site', async () => {
     const shopper = new Shopper();
     const body = { productId: productIds[0], quantity: 1 };
