@@ -5,5 +5,7 @@ export const env = z
   .object({
     BASE_URL: z.url().default('http://localhost:4100'),
     CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+    /** The local stack's supervisord config, for specs that stop and start components. */
+    SUPERVISOR_CONF: z.string().optional(),
   })
   .parse(process.env);

@@ -6,6 +6,10 @@ const nextConfig: NextConfig = {
   // (the typecheck task) leaves them out, so it can run while a build rewrites them.
   typescript: { tsconfigPath: 'tsconfig.next.json' },
   reactStrictMode: true,
+  // Rendered pages and fetched data stay in this process's memory instead of .next/cache on
+  // disk: the dev and test stacks run the same build side by side and must not serve each
+  // other's pages, and a restarted process starts clean (as the edge's cache does).
+  experimental: { isrFlushToDisk: false },
   // Product images will come from the shop's own image service (/img/…, fixed widths, immutable
   // URLs behind the edge's cache), so Next's optimizer is never used.
   images: { unoptimized: true },

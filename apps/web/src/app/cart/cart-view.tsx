@@ -1,0 +1,200 @@
+'use client';
+
+import { formatPrice, type Cart } from '@shop/domain';
+import Link from 'next/link';
+import { useRef, useState } from 'react';
+import { ProductImage } from '@/components/product-image';
+import { describeFailure } from '@/lib/shopper/call-api';
+import { removeLine, setLineQuantity } from '@/lib/shopper/change-cart';
+import { refreshCart } from '@/lib/shopper/load-shopper';
+import { announce, cartItemCount, useShopper } from '@/lib/shopper/shopper-store';
+import styles from './cart.module.css';
+
+type Line = Cart['items'][number];
+
+function without<T>(record: Record<string, T>, key: string): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
+}
+
+interface Props {
+  /** The most one line may hold (MAX_LINE_QUANTITY). */
+  maxQuantity: number;
+}
+
+/** The cart's lines with their controls, the total and the way to checkout. */
+export function CartView({ maxQuantity }: Props) {
+  const { cart, cartError } = useShopper();
+  /** Quantities asked for and not yet confirmed by the API, shown meanwhile. */
+  const [asked, setAsked] = useState<Record<string, number>>({});
+  const [lineErrors, setLineErrors] = useState<Record<string, string>>({});
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const heading = (
+    <h1 className={styles.title} ref={headingRef} tabIndex={-1}>
+      Your cart
+    </h1>
+  );
+
+  if (!cart) {
+    return (
+      <>
+        {heading}
+        {cartError ? (
+          <div className={styles.empty}>
+            <p role="alert">We couldn’t load your cart. {cartError}</p>
+            <button type="button" className="button" onClick={() => void refreshCart()}>
+              Try again
+            </button>
+          </div>
+        ) : (
+          <p className={styles.loading} aria-busy="true">
+            Loading your cart…
+          </p>
+        )}
+      </>
+    );
+  }
+
+  if (cart.items.length === 0) {
+    return (
+      <>
+        {heading}
+        <div className={styles.empty} data-testid="cart-empty">
+          <p className={styles.emptyTitle}>Your cart is empty</p>
+          <p>Find something you like and add it here.</p>
+          <Link className="button" href="/">
+            Continue shopping
+          </Link>
+        </div>
+      </>
+    );
+  }
+
+  const change = async (line: Line, quantity: number) => {
+    setAsked((current) => ({ ...current, [line.productId]: quantity }));
+    setLineErrors((current) => without(current, line.productId));
+    try {
+      const next = await setLineQuantity(line.productId, quantity);
+      announce(
+        `${line.name}: quantity ${quantity}. Cart total ${formatPrice(next.totalCents, next.currency)}.`,
+      );
+    } catch (error) {
+      setLineErrors((current) => ({ ...current, [line.productId]: describeFailure(error) }));
+    } finally {
+      setAsked((current) => without(current, line.productId));
+    }
+  };
+
+  const remove = async (line: Line) => {
+    setLineErrors((current) => without(current, line.productId));
+    try {
+      await removeLine(line.productId);
+      announce(`Removed ${line.name} from your cart.`);
+      // The pressed button is gone with its line: give focus a place to stay.
+      headingRef.current?.focus();
+    } catch (error) {
+      setLineErrors((current) => ({ ...current, [line.productId]: describeFailure(error) }));
+    }
+  };
+
+  const count = cartItemCount(cart);
+
+  return (
+    <>
+      {heading}
+      <p className={styles.count}>
+        {count} {count === 1 ? 'item' : 'items'}
+      </p>
+      <div className={styles.layout}>
+        <ul className={styles.lines} role="list">
+          {cart.items.map((line) => {
+            const quantity = asked[line.productId] ?? line.quantity;
+            const pending = asked[line.productId] !== undefined;
+            const selectId = `quantity-${line.productId}`;
+            const error = lineErrors[line.productId];
+            return (
+              <li
+                key={line.productId}
+                className={`${styles.line} ${pending ? styles.pending : ''}`}
+                data-testid="cart-line"
+                aria-busy={pending}
+              >
+                <Link
+                  href={`/p/${line.slug}`}
+                  className={styles.thumb}
+                  tabIndex={-1}
+                  aria-hidden="true"
+                >
+                  <ProductImage
+                    product={{ slug: line.slug, name: line.name, image: null }}
+                    sizes="80px"
+                  />
+                </Link>
+                <div className={styles.info}>
+                  <h2 className={styles.name}>
+                    <Link href={`/p/${line.slug}`}>{line.name}</Link>
+                  </h2>
+                  <p className={styles.unit}>{formatPrice(line.priceCents, cart.currency)} each</p>
+                </div>
+                <div className={styles.controls}>
+                  <label htmlFor={selectId} className="visually-hidden">
+                    Quantity of {line.name}
+                  </label>
+                  <select
+                    id={selectId}
+                    className={styles.select}
+                    value={quantity}
+                    onChange={(event) => void change(line, Number(event.target.value))}
+                    data-testid="cart-quantity"
+                  >
+                    {Array.from({ length: Math.max(maxQuantity, quantity) }, (_, i) => i + 1).map(
+                      (n) => (
+                        <option key={n} value={n}>
+                          {n}
+                        </option>
+                      ),
+                    )}
+                  </select>
+                  <button type="button" className={styles.remove} onClick={() => void remove(line)}>
+                    Remove<span className="visually-hidden"> {line.name}</span>
+                  </button>
+                </div>
+                <p className={styles.lineTotal} data-testid="line-total">
+                  {formatPrice(line.lineTotalCents, cart.currency)}
+                </p>
+                {error ? (
+                  <p className={styles.lineError} role="alert">
+                    {error}
+                  </p>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+
+        <aside className={styles.summary} aria-labelledby="cart-summary-title">
+          <h2 id="cart-summary-title" className={styles.summaryTitle}>
+            Summary
+          </h2>
+          <p className={styles.total}>
+            <span>Total</span>
+            <span data-testid="cart-total">{formatPrice(cart.totalCents, cart.currency)}</span>
+          </p>
+          <p className={styles.note}>
+            A demonstration store: nothing is charged and nothing ships.
+          </p>
+          <Link
+            className={`button ${styles.checkout}`}
+            href="/checkout"
+            data-testid="checkout-link"
+          >
+            Checkout
+          </Link>
+          <Link className={styles.continue} href="/">
+            Continue shopping
+          </Link>
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,360 @@
+'use client';
+
+import { formatPrice } from '@shop/domain';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { ErrorSummary, type SummaryItem } from '@/components/error-summary';
+import { SelectField, TextField } from '@/components/form-field';
+import { OrderLines } from '@/components/order-lines';
+import { ShopApiError, describeFailure } from '@/lib/shopper/call-api';
+import {
+  CHECKOUT_FIELDS,
+  CHECKOUT_MAX_LENGTH,
+  checkCheckout,
+  checkoutFieldOf,
+  describeProblem,
+  type CheckoutErrors,
+  type CheckoutField,
+  type CheckoutValues,
+} from '@/lib/shopper/checkout-fields';
+import { fieldProblems } from '@/lib/shopper/field-problems';
+import { refreshCart } from '@/lib/shopper/load-shopper';
+import { newIdempotencyKey } from '@/lib/shopper/new-idempotency-key';
+import { placeOrder } from '@/lib/shopper/place-order';
+import { accountHref } from '@/lib/shopper/return-path';
+import { SHIPPING_COUNTRIES } from '@/lib/shopper/shipping-countries';
+import { announce, useShopper } from '@/lib/shopper/shopper-store';
+import styles from './checkout.module.css';
+
+const LABELS: Record<CheckoutField, string> = {
+  email: 'Email',
+  name: 'Full name',
+  line1: 'Street address',
+  city: 'Town or city',
+  postalCode: 'Postal code',
+  country: 'Country',
+};
+
+const fieldId = (field: CheckoutField) => `checkout-${field}`;
+
+interface ShortLine {
+  productId: string;
+  requested: number;
+  available: number;
+}
+
+/** Why the last attempt did not place the order, beyond wrong fields. */
+interface Failure {
+  title: string;
+  message?: string;
+  short?: ShortLine[];
+  toCart?: boolean;
+}
+
+type Draft = Omit<CheckoutValues, 'email'> & {
+  /** null until the shopper types one: a signed-in shopper's own email is offered meanwhile. */
+  email: string | null;
+};
+
+function shortLines(error: ShopApiError): ShortLine[] {
+  const lines = (error.details as { lines?: unknown } | undefined)?.lines;
+  return Array.isArray(lines) ? (lines as ShortLine[]) : [];
+}
+
+/** The checkout form: contact and shipping details, the order summary, and placing the order. */
+export function CheckoutForm() {
+  const router = useRouter();
+  const { user, cart, cartError } = useShopper();
+  const [draft, setDraft] = useState<Draft>({
+    email: null,
+    name: '',
+    line1: '',
+    city: '',
+    postalCode: '',
+    country: 'US',
+  });
+  const [errors, setErrors] = useState<CheckoutErrors>({});
+  const [checked, setChecked] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [revision, setRevision] = useState(0);
+  const [stage, setStage] = useState<'form' | 'placing' | 'placed'>('form');
+  const busy = useRef(false);
+  /**
+   * This checkout attempt's Idempotency-Key, made on the first submit and sent again with every
+   * re-submit from this page (double clicks, retries after a lost answer): the API places at
+   * most one order for it.
+   */
+  const attemptKey = useRef<string | null>(null);
+
+  const values: CheckoutValues = { ...draft, email: draft.email ?? user?.email ?? '' };
+
+  const onChange =
+    (field: CheckoutField) => (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
+      const next = { ...values, [field]: event.target.value };
+      setDraft({ ...draft, [field]: event.target.value });
+      // Once the shopper has tried to submit, errors follow what they type.
+      if (checked) {
+        const check = checkCheckout(next);
+        setErrors(check.ok ? {} : check.errors);
+      }
+    };
+
+  const fail = (nextErrors: CheckoutErrors, nextFailure: Failure | null) => {
+    setErrors(nextErrors);
+    setFailure(nextFailure);
+    setRevision((n) => n + 1);
+  };
+
+  const onFailure = (error: unknown) => {
+    if (!(error instanceof ShopApiError)) {
+      fail({}, { title: 'Your order was not placed', message: describeFailure(error) });
+      return;
+    }
+    switch (error.code) {
+      case 'VALIDATION_FAILED': {
+        const fieldErrors: CheckoutErrors = {};
+        const other: string[] = [];
+        for (const problem of fieldProblems(error)) {
+          const field = checkoutFieldOf(problem.field);
+          if (field) fieldErrors[field] ??= describeProblem(field, values[field]);
+          else other.push(problem.message || error.message);
+        }
+        fail(
+          fieldErrors,
+          other.length > 0 || Object.keys(fieldErrors).length === 0
+            ? { title: 'Your order was not placed', message: other[0] ?? error.message }
+            : null,
+        );
+        return;
+      }
+      case 'OUT_OF_STOCK':
+        fail(
+          {},
+          {
+            title: 'Some items are not in stock in the quantity you asked for',
+            short: shortLines(error),
+            toCart: true,
+          },
+        );
+        void refreshCart();
+        return;
+      case 'CART_EMPTY':
+        fail({}, { title: 'Your cart is empty', message: 'There is nothing to check out.' });
+        void refreshCart();
+        return;
+      case 'IDEMPOTENCY_KEY_REUSED':
+        // An earlier attempt from this page may have gone through with other details.
+        attemptKey.current = null;
+        fail(
+          {},
+          {
+            title: 'This order may already have been placed',
+            message:
+              'An earlier try from this page went through with different details. Check your cart before placing the order again.',
+            toCart: true,
+          },
+        );
+        void refreshCart();
+        return;
+      default:
+        fail(
+          {},
+          {
+            title: 'Your order was not placed',
+            message: error.transient
+              ? 'We could not confirm your order. Press “Place order” again: the same order is never placed twice.'
+              : describeFailure(error),
+          },
+        );
+    }
+  };
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy.current) return;
+    setChecked(true);
+    const check = checkCheckout(values);
+    if (!check.ok) {
+      fail(check.errors, null);
+      return;
+    }
+    busy.current = true;
+    setStage('placing');
+    setErrors({});
+    setFailure(null);
+    attemptKey.current ??= newIdempotencyKey();
+    try {
+      const order = await placeOrder(check.body, attemptKey.current);
+      setStage('placed');
+      announce(`Order ${order.number} placed. Thank you!`);
+      router.push(`/orders/${order.id}?placed=1`);
+    } catch (error) {
+      setStage('form');
+      onFailure(error);
+    } finally {
+      busy.current = false;
+    }
+  };
+
+  if (stage === 'placed') {
+    return (
+      <p className={styles.note} role="status">
+        Order placed. Opening your confirmation…
+      </p>
+    );
+  }
+  if (!cart) {
+    return cartError ? (
+      <div className={styles.empty}>
+        <p role="alert">We couldn’t load your cart. {cartError}</p>
+        <button type="button" className="button" onClick={() => void refreshCart()}>
+          Try again
+        </button>
+      </div>
+    ) : (
+      <p className={styles.note} aria-busy="true">
+        Loading your cart…
+      </p>
+    );
+  }
+  if (cart.items.length === 0) {
+    return (
+      <div className={styles.empty}>
+        <p>Your cart is empty, so there is nothing to check out yet.</p>
+        <Link className="button" href="/">
+          Continue shopping
+        </Link>
+      </div>
+    );
+  }
+
+  const names = new Map(cart.items.map((line) => [line.productId, line.name]));
+  const summaryItems: SummaryItem[] = CHECKOUT_FIELDS.flatMap((field) => {
+    const message = errors[field];
+    return message ? [{ fieldId: fieldId(field), message }] : [];
+  });
+  const placing = stage === 'placing';
+
+  const field = (name: CheckoutField) => ({
+    id: fieldId(name),
+    name,
+    label: LABELS[name],
+    value: values[name],
+    onChange: onChange(name),
+    error: errors[name],
+    maxLength: CHECKOUT_MAX_LENGTH[name],
+  });
+
+  return (
+    <div className={styles.layout}>
+      <form className={styles.form} onSubmit={onSubmit} noValidate aria-busy={placing}>
+        {summaryItems.length > 0 || failure ? (
+          <ErrorSummary
+            title={
+              failure?.title ??
+              (summaryItems.length === 1
+                ? 'Please correct 1 field'
+                : `Please correct ${summaryItems.length} fields`)
+            }
+            items={[
+              ...summaryItems,
+              ...(failure?.message ? [{ message: failure.message }] : []),
+              ...(failure?.short ?? []).map((line) => ({
+                message:
+                  line.available > 0
+                    ? `${names.get(line.productId) ?? 'A product'}: you asked for ${line.requested}, only ${line.available} left`
+                    : `${names.get(line.productId) ?? 'A product'} is sold out`,
+              })),
+            ]}
+            revision={revision}
+          >
+            {failure?.toCart ? (
+              <p>
+                <Link href="/cart">Change your cart</Link>
+              </p>
+            ) : null}
+          </ErrorSummary>
+        ) : null}
+
+        <fieldset className={styles.group}>
+          <legend className={styles.legend}>Contact</legend>
+          <TextField
+            {...field('email')}
+            type="email"
+            autoComplete="email"
+            inputMode="email"
+            spellCheck={false}
+            hint="We send the order confirmation here."
+          />
+          {user === null ? (
+            <p className={styles.aside}>
+              Have an account? <Link href={accountHref('/login', '/checkout')}>Sign in</Link> to
+              keep this order with it.
+            </p>
+          ) : null}
+        </fieldset>
+
+        <fieldset className={styles.group}>
+          <legend className={styles.legend}>Shipping address</legend>
+          <TextField {...field('name')} autoComplete="shipping name" />
+          <TextField {...field('line1')} autoComplete="shipping address-line1" />
+          <div className={styles.pair}>
+            <TextField {...field('city')} autoComplete="shipping address-level2" />
+            <TextField
+              {...field('postalCode')}
+              autoComplete="shipping postal-code"
+              spellCheck={false}
+            />
+          </div>
+          <SelectField {...field('country')} autoComplete="shipping country">
+            <option value="">Choose a country</option>
+            {SHIPPING_COUNTRIES.map(([code, name]) => (
+              <option key={code} value={code}>
+                {name}
+              </option>
+            ))}
+          </SelectField>
+        </fieldset>
+
+        <div className={styles.submit}>
+          <p className={styles.due}>
+            <span>To pay</span>
+            <span className={styles.dueAmount}>{formatPrice(cart.totalCents, cart.currency)}</span>
+          </p>
+          <button
+            type="submit"
+            className={`button ${styles.place}`}
+            disabled={placing}
+            data-testid="place-order"
+          >
+            {placing ? 'Placing order…' : 'Place order'}
+          </button>
+          <p className={styles.small}>
+            A demonstration store: nothing is charged and nothing ships.
+          </p>
+        </div>
+      </form>
+
+      <aside className={styles.summary} aria-labelledby="checkout-summary-title">
+        <div className={styles.summaryHead}>
+          <h2 id="checkout-summary-title" className={styles.summaryTitle}>
+            Order summary
+          </h2>
+          <Link href="/cart">Edit cart</Link>
+        </div>
+        <OrderLines
+          lines={cart.items.map((line) => ({
+            productId: line.productId,
+            name: line.name,
+            slug: line.slug,
+            quantity: line.quantity,
+            priceCents: line.priceCents,
+          }))}
+          currency={cart.currency}
+          totalCents={cart.totalCents}
+        />
+      </aside>
+    </div>
+  );
+}

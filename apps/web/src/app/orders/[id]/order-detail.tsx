@@ -1,0 +1,210 @@
+'use client';
+
+import type { Order } from '@shop/domain';
+import Link from 'next/link';
+import { useEffect, useState } from 'react';
+import { OrderLines } from '@/components/order-lines';
+import { callApi, describeFailure, ShopApiError } from '@/lib/shopper/call-api';
+import { formatOrderDate, ORDER_STATUS_LABELS } from '@/lib/shopper/order-status';
+import { accountHref } from '@/lib/shopper/return-path';
+import { countryName } from '@/lib/shopper/shipping-countries';
+import { useShopper } from '@/lib/shopper/shopper-store';
+import styles from '../orders.module.css';
+
+interface Loaded {
+  order?: Order;
+  missing?: boolean;
+  error?: string;
+}
+
+interface Props {
+  id: string;
+  /** Arrived straight from checkout: thank the shopper. */
+  justPlaced: boolean;
+}
+
+/** One order, fetched for its owner or the guest browser that placed it. */
+export function OrderDetail({ id, justPlaced }: Props) {
+  const { user, lastOrder } = useShopper();
+  const [loaded, setLoaded] = useState<Loaded>({});
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    callApi<{ order: Order }>(`/api/orders/${encodeURIComponent(id)}`, { retry: true }).then(
+      ({ order }) => {
+        if (live) setLoaded({ order });
+      },
+      (error: unknown) => {
+        if (!live) return;
+        const missing =
+          error instanceof ShopApiError && (error.status === 404 || error.status === 400);
+        setLoaded(missing ? { missing } : { error: describeFailure(error) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [id, attempt]);
+
+  // The order this tab just placed shows at once; the API's copy replaces it when it arrives.
+  const order = loaded.order ?? (lastOrder?.id === id ? lastOrder : undefined);
+
+  if (!order) {
+    if (loaded.missing) {
+      return (
+        <div className={styles.empty}>
+          <h1 className={styles.emptyTitle}>We couldn’t find this order</h1>
+          <p>
+            An order shows to the account that placed it, or to the browser it was placed in.
+            {user === null ? ' If it is yours, sign in to see it.' : ''}
+          </p>
+          <div className={styles.actions}>
+            {user === null ? (
+              <Link className="button" href={accountHref('/login', `/orders/${id}`)}>
+                Sign in
+              </Link>
+            ) : (
+              <Link className="button" href="/orders">
+                My orders
+              </Link>
+            )}
+            <Link className="button button-secondary" href="/">
+              Continue shopping
+            </Link>
+          </div>
+        </div>
+      );
+    }
+    if (loaded.error) {
+      return (
+        <div className={styles.empty}>
+          <p role="alert">We couldn’t load this order. {loaded.error}</p>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setLoaded({});
+              setAttempt((n) => n + 1);
+            }}
+          >
+            Try again
+          </button>
+        </div>
+      );
+    }
+    return (
+      <p className={styles.note} aria-busy="true">
+        Loading your order…
+      </p>
+    );
+  }
+
+  const address = order.shippingAddress;
+
+  return (
+    <article className={styles.detail}>
+      {justPlaced ? (
+        <header className={styles.thanks}>
+          <svg
+            className={styles.thanksIcon}
+            viewBox="0 0 24 24"
+            aria-hidden="true"
+            focusable="false"
+          >
+            <circle cx="12" cy="12" r="11" fill="currentColor" />
+            <path
+              d="M7 12.5l3.2 3L17 8.5"
+              fill="none"
+              stroke="#fff"
+              strokeWidth="2.2"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
+          </svg>
+          <div>
+            <h1 className={styles.thanksTitle}>Thank you for your order!</h1>
+            <p className={styles.thanksText}>
+              Order{' '}
+              <strong>
+                #<span data-testid="order-number">{order.number}</span>
+              </strong>{' '}
+              is placed. A confirmation goes to <strong>{order.email}</strong>.
+            </p>
+          </div>
+        </header>
+      ) : (
+        <header className={styles.detailHead}>
+          <h1 className={styles.title}>
+            Order #<span data-testid="order-number">{order.number}</span>
+          </h1>
+        </header>
+      )}
+
+      <dl className={styles.facts}>
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <span className={`${styles.status} ${styles[order.status] ?? ''}`}>
+              {ORDER_STATUS_LABELS[order.status]}
+            </span>
+          </dd>
+        </div>
+        <div>
+          <dt>Placed</dt>
+          <dd>{formatOrderDate(order.createdAt)}</dd>
+        </div>
+        <div>
+          <dt>Email</dt>
+          <dd className={styles.breakable}>{order.email}</dd>
+        </div>
+      </dl>
+
+      <div className={styles.detailGrid}>
+        <section className={styles.panel} aria-labelledby="order-items-title">
+          <h2 id="order-items-title" className={styles.panelTitle}>
+            Items
+          </h2>
+          <OrderLines
+            lines={order.items.map((item) => ({ ...item }))}
+            currency={order.currency}
+            totalCents={order.totalCents}
+          />
+        </section>
+        <section className={styles.panel} aria-labelledby="order-ship-title">
+          <h2 id="order-ship-title" className={styles.panelTitle}>
+            Shipping to
+          </h2>
+          <address className={styles.address}>
+            {address.name}
+            <br />
+            {address.line1}
+            <br />
+            {address.postalCode} {address.city}
+            <br />
+            {countryName(address.country)}
+          </address>
+        </section>
+      </div>
+
+      <div className={styles.actions}>
+        <Link className="button" href="/">
+          Continue shopping
+        </Link>
+        {user ? (
+          <Link className="button button-secondary" href="/orders">
+            My orders
+          </Link>
+        ) : null}
+      </div>
+      {user === null ? (
+        <p className={styles.tip}>
+          Want to find this order again later?{' '}
+          <Link href={accountHref('/register', `/orders/${order.id}`)}>Create an account</Link> with{' '}
+          {order.email} (or <Link href={accountHref('/login', '/orders')}>sign in</Link>) in this
+          browser and it is kept with your account.
+        </p>
+      ) : null}
+    </article>
+  );
+}
