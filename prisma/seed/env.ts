@@ -10,3 +10,15 @@ export const env = parseEnv(
   }),
   process.env,
 );
+
+/** Settings of the image seed, which uploads through the shop's public origin as the admin. */
+export const loadImagesEnv = () =>
+  parseEnv(
+    z.object({
+      DATABASE_URL: postgresUrl(),
+      PUBLIC_URL: z.url(),
+      SEED_ADMIN_EMAIL: z.email().default('admin@shopscale.test'),
+      SEED_ADMIN_PASSWORD: z.string().default('admin-catalog-2026'),
+    }),
+    process.env,
+  );

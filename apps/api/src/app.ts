@@ -15,7 +15,7 @@ import type { CartStore } from './cart/cart-store';
 import { handleErrors } from './http/handle-errors';
 import { createMetrics, instrument } from './http/metrics';
 import { refuseCrossSiteWrites } from './http/same-origin';
-import { registerSessions } from './http/sessions';
+import { registerSessions } from '@shop/sessions';
 import { authRoutes } from './routes/auth';
 import { cartRoutes } from './routes/cart';
 import { catalogRoutes } from './routes/catalog';

@@ -8,7 +8,7 @@ import { listCategories } from '../catalog/list-categories';
 import { listProducts } from '../catalog/list-products';
 import type { AppDeps } from '../app';
 import { readerFor } from '../http/read-your-writes';
-import { SESSION_COOKIE } from '../http/sessions';
+import { SESSION_COOKIE } from '@shop/sessions';
 
 /**
  * Shared caches may keep anonymous catalog answers briefly. A request with a session may get a

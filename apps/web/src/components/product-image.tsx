@@ -3,7 +3,10 @@ import { tilePalette } from '@/lib/tile-palette';
 import styles from './product-image.module.css';
 
 /** Widths the image service renders (API.md); anything else is refused. */
-const IMAGE_WIDTHS = [256, 384, 640, 828, 1080];
+const IMAGE_WIDTHS = [128, 256, 384, 640, 828, 1080, 1200];
+
+const srcSet = (hash: string, format: 'avif' | 'webp' | 'jpeg') =>
+  IMAGE_WIDTHS.map((w) => `/img/${hash}/${w}.${format} ${w}w`).join(', ');
 
 interface Props {
   product: Pick<ProductSummary, 'slug' | 'name' | 'image'>;
@@ -31,18 +34,25 @@ export function ProductImage({ product, sizes, size = 'card', priority = false }
       </span>
       {image ? (
         // Images come from the shop's own image service (fixed widths, immutable URLs behind
-        // the edge's cache), not from Next's optimizer.
-        // eslint-disable-next-line @next/next/no-img-element
-        <img
-          className={styles.photo}
-          src={`/img/${image.hash}/640.webp`}
-          srcSet={IMAGE_WIDTHS.map((w) => `/img/${image.hash}/${w}.webp ${w}w`).join(', ')}
-          sizes={sizes}
-          alt={image.alt}
-          loading={priority ? 'eager' : 'lazy'}
-          fetchPriority={priority ? 'high' : 'auto'}
-          decoding="async"
-        />
+        // the edge's cache), not from Next's optimizer. The browser picks AVIF, else WebP,
+        // else JPEG, at the width the layout needs; width/height keep the square reserved.
+        <picture>
+          <source type="image/avif" srcSet={srcSet(image.hash, 'avif')} sizes={sizes} />
+          <source type="image/webp" srcSet={srcSet(image.hash, 'webp')} sizes={sizes} />
+          {/* eslint-disable-next-line @next/next/no-img-element */}
+          <img
+            className={styles.photo}
+            src={`/img/${image.hash}/640.jpeg`}
+            srcSet={srcSet(image.hash, 'jpeg')}
+            sizes={sizes}
+            width={640}
+            height={640}
+            alt={image.alt}
+            loading={priority ? 'eager' : 'lazy'}
+            fetchPriority={priority ? 'high' : 'auto'}
+            decoding="async"
+          />
+        </picture>
       ) : null}
     </div>
   );

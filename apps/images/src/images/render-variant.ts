@@ -1,0 +1,29 @@
+import sharp from 'sharp';
+import { FAIL_ON, MAX_INPUT_PIXELS } from './inspect-upload';
+import type { VariantFormat } from './variant-spec';
+
+/**
+ * Renders one variant of an original: oriented by its EXIF tag, at most `width` wide (never
+ * enlarged), encoded as `format`. sharp drops all metadata (EXIF with GPS, XMP, ICC after
+ * converting to sRGB) unless asked to keep it, and nothing here asks.
+ */
+export async function renderVariant(
+  original: Buffer,
+  variant: { width: number; format: VariantFormat },
+): Promise<Buffer> {
+  const image = sharp(original, { failOn: FAIL_ON, limitInputPixels: MAX_INPUT_PIXELS })
+    .rotate()
+    .resize({ width: variant.width, withoutEnlargement: true });
+  switch (variant.format) {
+    case 'avif':
+      return image.avif({ quality: 50, effort: 4 }).toBuffer();
+    case 'webp':
+      return image.webp({ quality: 75 }).toBuffer();
+    case 'jpeg':
+      // JPEG has no transparency: lay see-through pixels on white rather than black.
+      return image
+        .flatten({ background: '#ffffff' })
+        .jpeg({ quality: 78, mozjpeg: true })
+        .toBuffer();
+  }
+}

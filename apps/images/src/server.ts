@@ -1,0 +1,59 @@
+// Process entry: wire S3, Redis and logging, listen, and shut down gracefully on SIGTERM/SIGINT.
+import { S3Client } from '@aws-sdk/client-s3';
+import closeWithGrace from 'close-with-grace';
+import { Redis } from 'ioredis';
+import sharp from 'sharp';
+import { buildApp } from './app';
+import { loadEnv } from './env';
+import { S3ImageStore } from './images/image-store';
+
+const env = loadEnv();
+
+// Every input is a different buffer, so libvips' operation cache would only hold memory.
+sharp.cache(false);
+
+const s3 = new S3Client({
+  endpoint: env.S3_ENDPOINT,
+  region: env.S3_REGION,
+  forcePathStyle: env.S3_FORCE_PATH_STYLE,
+  credentials: {
+    accessKeyId: env.S3_ACCESS_KEY_ID,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+  },
+  // S3-compatible servers (s3rver, older MinIO) reject the SDK's newer default checksums.
+  requestChecksumCalculation: 'WHEN_REQUIRED',
+  responseChecksumValidation: 'WHEN_REQUIRED',
+  maxAttempts: 2,
+  requestHandler: { connectionTimeout: 2_000, requestTimeout: 15_000 },
+});
+const redis = new Redis(env.REDIS_URL, {
+  lazyConnect: false,
+  maxRetriesPerRequest: 2,
+  enableOfflineQueue: false,
+});
+
+const logger = { level: env.LOG_LEVEL, base: { instance: env.IMAGES_INSTANCE_ID } };
+const app = await buildApp(
+  {
+    store: new S3ImageStore(s3, env.S3_BUCKET),
+    redis,
+    session: {
+      secret: env.SESSION_SECRET,
+      idleSeconds: env.SESSION_IDLE_SECONDS,
+      absoluteSeconds: env.SESSION_ABSOLUTE_SECONDS,
+    },
+    instanceId: env.IMAGES_INSTANCE_ID,
+  },
+  logger,
+);
+redis.on('error', (err) => app.log.warn({ err: err.message }, 'redis connection error'));
+
+closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+  if (err) app.log.error({ err }, 'shutting down after an error');
+  else app.log.info({ signal }, 'shutting down');
+  await app.close();
+  s3.destroy();
+  redis.disconnect();
+});
+
+await app.listen({ host: env.HOST, port: env.PORT });

@@ -1,0 +1,88 @@
+// Gives every product without pictures 1–3 generated ones, uploaded through the image service's
+// own upload endpoint (as the seeded admin) so seeding takes the same path as a real upload.
+// Idempotent: products that have images are skipped, and identical bytes share one object.
+import { createDb } from '@shop/db';
+import sharp from 'sharp';
+import { loadImagesEnv } from './env';
+import { drawProductImage } from './draw-product-image';
+
+const env = loadImagesEnv();
+const CONCURRENCY = 4;
+/** Originals are 800 px squares: enough for every card and the product page on most screens. */
+const ORIGINAL_SIZE = 800;
+const log = (line: string) => process.stderr.write(`[seed:images] ${line}\n`);
+
+async function signInAsAdmin(): Promise<string> {
+  const response = await fetch(`${env.PUBLIC_URL}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: env.SEED_ADMIN_EMAIL, password: env.SEED_ADMIN_PASSWORD }),
+  });
+  const cookie = response.headers.getSetCookie()[0]?.split(';')[0];
+  if (!response.ok || !cookie) throw new Error(`admin sign-in failed: ${response.status}`);
+  return cookie;
+}
+
+interface Stored {
+  hash: string;
+  width: number;
+  height: number;
+}
+
+async function upload(cookie: string, bytes: Buffer): Promise<Stored> {
+  const response = await fetch(`${env.PUBLIC_URL}/img`, {
+    method: 'POST',
+    headers: { 'content-type': 'image/jpeg', cookie },
+    body: bytes,
+  });
+  if (!response.ok) throw new Error(`upload failed: ${response.status} ${await response.text()}`);
+  return (await response.json()) as Stored;
+}
+
+/** 1 picture for most products, 2 for some, 3 for a few; fixed per product. */
+const viewsOf = (index: number) => 1 + (index % 10 < 3 ? 1 : 0) + (index % 10 === 0 ? 1 : 0);
+
+const db = createDb({ primaryUrl: env.DATABASE_URL, applicationName: 'shop-seed-images' });
+const started = performance.now();
+try {
+  const products = await db.primary.product.findMany({
+    where: { images: { none: {} } },
+    select: { id: true, slug: true, name: true },
+    orderBy: { slug: 'asc' },
+  });
+  if (products.length === 0) {
+    log('every product has pictures; nothing to do');
+  } else {
+    const cookie = await signInAsAdmin();
+    let done = 0;
+    const queue = [...products];
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        for (let product = queue.shift(); product; product = queue.shift()) {
+          const index = Number(/-(\d+)$/.exec(product.slug)?.[1] ?? 1) - 1;
+          const images = [];
+          for (let view = 0; view < viewsOf(index); view++) {
+            const svg = drawProductImage(index, view, product.name, ORIGINAL_SIZE);
+            const bytes = await sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
+            const stored = await upload(cookie, bytes);
+            images.push({
+              productId: product.id,
+              position: view,
+              hash: stored.hash,
+              width: stored.width,
+              height: stored.height,
+              alt: view === 0 ? product.name : `${product.name}, view ${view + 1}`,
+            });
+          }
+          await db.primary.productImage.createMany({ data: images, skipDuplicates: true });
+          done++;
+          if (done % 100 === 0 || done === products.length)
+            log(`products ${done}/${products.length}`);
+        }
+      }),
+    );
+  }
+  log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+} finally {
+  await db.primary.$disconnect();
+}
