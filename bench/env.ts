@@ -23,3 +23,12 @@ export const checkoutEnv = z
     BENCH_SECONDS: z.coerce.number().int().min(1).default(10),
   })
   .parse(process.env);
+
+/** bench:images: how many first renders to time, and who may upload. */
+export const imagesBenchEnv = z
+  .object({
+    BENCH_RENDERS: z.coerce.number().int().min(3).default(15),
+    SEED_ADMIN_EMAIL: z.string().default('admin@shopscale.test'),
+    SEED_ADMIN_PASSWORD: z.string().default('admin-catalog-2026'),
+  })
+  .parse(process.env);
