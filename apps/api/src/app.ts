@@ -12,10 +12,10 @@ import {
 import type { Redis } from 'ioredis';
 import type { LoginLimits } from './accounts/login-limits';
 import type { CartStore } from './cart/cart-store';
+import { AppError } from './http/app-error';
 import { handleErrors } from './http/handle-errors';
 import { createMetrics, instrument } from './http/metrics';
-import { refuseCrossSiteWrites } from './http/same-origin';
-import { registerSessions } from '@shop/sessions';
+import { refuseCrossSiteWrites, registerSessions } from '@shop/sessions';
 import { authRoutes } from './routes/auth';
 import { cartRoutes } from './routes/cart';
 import { catalogRoutes } from './routes/catalog';
@@ -82,7 +82,7 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
     return payload;
   });
   handleErrors(app);
-  refuseCrossSiteWrites(app);
+  refuseCrossSiteWrites(app, (message) => new AppError('CROSS_SITE_REQUEST', message));
   await registerSessions(app, { redis: deps.redis, ...deps.session });
 
   await app.register(swagger, {

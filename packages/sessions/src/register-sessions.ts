@@ -59,3 +59,5 @@ export async function registerSessions(app: FastifyInstance, options: SessionOpt
     }
   });
 }
+
+export { refuseCrossSiteWrites } from './refuse-cross-site-writes';

@@ -1,11 +1,10 @@
 // POST /img — store an uploaded original under its content hash (admins only)
-import { registerSessions } from '@shop/sessions';
+import { refuseCrossSiteWrites, registerSessions } from '@shop/sessions';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../app';
 import { AppError } from '../http/app-error';
 import type { Metrics } from '../http/metrics';
 import { requireAdmin } from '../http/require-admin';
-import { refuseCrossSiteWrites } from '../http/same-origin';
 import { MAX_UPLOAD_BYTES } from '../images/inspect-upload';
 import { storeOriginal } from '../images/store-original';
 
@@ -13,7 +12,7 @@ export const uploadRoutes =
   (deps: AppDeps, metrics: Metrics): FastifyPluginAsync =>
   async (app) => {
     // Sessions (and with them Redis) only in this scope: image GETs never touch Redis.
-    refuseCrossSiteWrites(app);
+    refuseCrossSiteWrites(app, (message) => new AppError('CROSS_SITE_REQUEST', message));
     await registerSessions(app, { redis: deps.redis, ...deps.session });
 
     // The body is the image itself. Its declared type only routes it here: what it really is
