@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import type { Db, ReplicaMonitor } from '@shop/db';
 import Fastify, { type FastifyServerOptions } from 'fastify';
@@ -12,9 +11,9 @@ import {
 import type { Redis } from 'ioredis';
 import type { LoginLimits } from './accounts/login-limits';
 import type { CartStore } from './cart/cart-store';
-import { AppError } from './http/app-error';
-import { handleErrors } from './http/handle-errors';
-import { createMetrics, instrument } from './http/metrics';
+import { AppError } from '@shop/http';
+import { handleErrors, instrument, requestIdOf } from '@shop/http';
+import { createMetrics } from './http/metrics';
 import { refuseCrossSiteWrites, registerSessions } from '@shop/sessions';
 import { authRoutes } from './routes/auth';
 import { cartRoutes } from './routes/cart';
@@ -34,8 +33,6 @@ export interface AppDeps {
   instanceId: string;
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
-
 /** Builds the API without listening, so tests can `inject()` and server.ts can `listen()`. */
 export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logger'] = false) {
   const app = Fastify({
@@ -44,10 +41,7 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
     disableRequestLogging: true,
     // Keep the edge's request id (X-Request-Id) when it is well formed, else make one.
     requestIdHeader: false,
-    genReqId: (req) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    },
+    genReqId: requestIdOf,
     bodyLimit: 64 * 1024,
     connectionTimeout: 10_000,
     requestTimeout: 15_000,

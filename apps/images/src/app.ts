@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyServerOptions, LogController } from 'fastify';
 import type { Redis } from 'ioredis';
-import { handleErrors } from './http/handle-errors';
-import { createMetrics, instrument } from './http/metrics';
+import { handleErrors, instrument, requestIdOf } from '@shop/http';
+import { createMetrics } from './http/metrics';
 import type { VariantSource } from './images/get-or-render-variant';
 import type { ImageStore } from './images/image-store';
 import { healthRoutes } from './routes/health';
@@ -25,8 +24,6 @@ export interface AppDeps {
   instanceId: string;
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
-
 /** Builds the image service without listening, so tests can `inject()` and server.ts can `listen()`. */
 export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logger'] = false) {
   const app = Fastify({
@@ -35,10 +32,7 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
     logController: new LogController({ disableRequestLogging: true }),
     // Keep the edge's request id (X-Request-Id) when it is well formed, else make one.
     requestIdHeader: false,
-    genReqId: (req) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    },
+    genReqId: requestIdOf,
     connectionTimeout: 10_000,
     // Room for a 15 MiB upload on a slow link, and for a large AVIF render.
     requestTimeout: 60_000,
@@ -68,7 +62,7 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
   handleErrors(app);
 
   const metrics = createMetrics(deps.instanceId);
-  instrument(app, metrics);
+  instrument(app, metrics.registry);
   await app.register(healthRoutes(deps));
   await app.register(uploadRoutes(deps, metrics));
   await app.register(variantRoutes(deps, metrics));

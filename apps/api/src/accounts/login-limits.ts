@@ -1,6 +1,6 @@
 import { RateLimiterRedis, type RateLimiterRes } from 'rate-limiter-flexible';
 import type { Redis } from 'ioredis';
-import { AppError } from '../http/app-error';
+import { AppError } from '@shop/http';
 
 /**
  * Failed sign-ins are counted in Redis (so every replica sees them) per account and per client
@@ -36,12 +36,9 @@ export class LoginLimits {
     ].filter((r): r is RateLimiterRes => r !== null);
     if (blocked.length > 0) {
       const wait = Math.max(...blocked.map((r) => r.msBeforeNext)) / 1000;
-      throw new AppError(
-        'RATE_LIMITED',
-        'Too many failed sign-ins; try again later.',
-        undefined,
-        wait,
-      );
+      throw new AppError('RATE_LIMITED', 'Too many failed sign-ins; try again later.', undefined, {
+        retryAfterSeconds: wait,
+      });
     }
   }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DbReader } from '@shop/db';
 import { MAX_LINE_QUANTITY } from '@shop/domain';
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../http/app-error';
+import { AppError } from '@shop/http';
 import type { CartStore } from './cart-store';
 
 type Session = FastifyRequest['session'];

@@ -1,6 +1,6 @@
 import type { DbReader } from '@shop/db';
 import type { Product } from '@shop/domain';
-import { AppError } from '../http/app-error';
+import { AppError } from '@shop/http';
 
 /** A product by slug, from the replica; PRODUCT_NOT_FOUND when there is none. */
 export async function getProductOrThrow(reader: DbReader, slug: string): Promise<Product> {

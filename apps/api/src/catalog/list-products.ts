@@ -1,6 +1,6 @@
 import type { DbReader } from '@shop/db';
 import type { ProductListQuery, ProductPage, ProductSort } from '@shop/domain';
-import { AppError } from '../http/app-error';
+import { AppError } from '@shop/http';
 import { summarySelect, toSummary } from './to-summary';
 
 const orderBy = {

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Prisma, type Db } from '@shop/db';
 import type { Order, PlaceOrderBody } from '@shop/domain';
-import { AppError } from '../http/app-error';
+import { AppError } from '@shop/http';
 import { orderInclude, toOrder } from '../orders/to-order';
 
 const KEY_LIFETIME_MS = 48 * 3600 * 1000;
@@ -125,7 +125,10 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
   } catch (error) {
     if (error instanceof KeyAlreadyUsed) return replay(db, input.idempotencyKey, hash);
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2028') {
-      throw new AppError('BUSY', 'The shop is very busy; please try again.', undefined, 2);
+      throw new AppError('BUSY', 'The shop is very busy; please try again.', undefined, {
+        retryAfterSeconds: 2,
+        cause: error,
+      });
     }
     throw error;
   }

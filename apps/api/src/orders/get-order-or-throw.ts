@@ -1,6 +1,6 @@
 import type { DbReader } from '@shop/db';
 import type { Order } from '@shop/domain';
-import { AppError } from '../http/app-error';
+import { AppError } from '@shop/http';
 import { orderInclude, toOrder } from './to-order';
 
 export interface OrderViewer {

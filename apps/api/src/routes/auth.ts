@@ -7,7 +7,7 @@ import { hashPassword, verifyPassword } from '@shop/passwords';
 import { signIn } from '../accounts/sign-in';
 import { toUser } from '../accounts/to-user';
 import type { AppDeps } from '../app';
-import { AppError } from '../http/app-error';
+import { AppError } from '@shop/http';
 import { readerFor, rememberWrite } from '../http/read-your-writes';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 409: errorBody, 429: errorBody };

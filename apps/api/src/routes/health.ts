@@ -1,25 +1,9 @@
 // GET /api/healthz, GET /api/readyz — liveness and dependency readiness
 import { readReplicaLag } from '@shop/db';
+import { checkWithin } from '@shop/http';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
-
-const CHECK_TIMEOUT_MS = 1_000;
-
-async function check(probe: () => Promise<unknown>): Promise<'up' | 'down'> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS);
-  });
-  try {
-    await Promise.race([probe(), timeout]);
-    return 'up';
-  } catch {
-    return 'down';
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 const readiness = z.object({
   status: z.enum(['ready', 'not_ready']),
@@ -51,9 +35,9 @@ export const healthRoutes =
       { schema: { tags: ['operations'], response: { 200: readiness, 503: readiness } } },
       async (_request, reply) => {
         const [primary, replica, redis] = await Promise.all([
-          check(() => deps.db.primary.$queryRaw`SELECT 1`),
-          check(() => deps.db.replica.$queryRaw`SELECT 1`),
-          check(() => deps.redis.ping()),
+          checkWithin(() => deps.db.primary.$queryRaw`SELECT 1`),
+          checkWithin(() => deps.db.replica.$queryRaw`SELECT 1`),
+          checkWithin(() => deps.redis.ping()),
         ]);
         const replicaLag =
           primary === 'up' && replica === 'up'

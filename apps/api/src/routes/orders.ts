@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../app';
 import { cartIdOf } from '../cart/change-cart';
 import { placeOrder } from '../checkout/place-order';
-import { AppError } from '../http/app-error';
+import { AppError } from '@shop/http';
 import { readerFor, rememberWrite } from '../http/read-your-writes';
 import { getOrderOrThrow } from '../orders/get-order-or-throw';
 import { listOrders } from '../orders/list-orders';

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError } from './app-error';
+import { AppError } from '@shop/http';
 
 /**
  * Throws unless the request's session is signed in as an admin. Needs the session plugin

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { AppError } from '../http/app-error';
+import { AppError } from '@shop/http';
 import type { Metrics } from '../http/metrics';
 import { type ImageStore, variantKey } from './image-store';
 import { renderVariant } from './render-variant';

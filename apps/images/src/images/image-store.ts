@@ -6,7 +6,7 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { AppError } from '../http/app-error';
+import { AppError } from '@shop/http';
 import type { OriginalFormat } from './inspect-upload';
 import { type VariantSpec, variantContentType } from './variant-spec';
 

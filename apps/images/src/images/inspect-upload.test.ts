@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../http/app-error';
+import { AppError } from '@shop/http';
 import { inspectUpload } from './inspect-upload';
 import {
   sampleAvif,

@@ -1,5 +1,5 @@
 import sharp, { type Metadata } from 'sharp';
-import { AppError } from '../http/app-error';
+import { AppError } from '@shop/http';
 
 /** Largest upload body, in bytes (API.md: ≤ 15 MB). */
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;

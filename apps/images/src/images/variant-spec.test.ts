@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../http/app-error';
+import { AppError } from '@shop/http';
 import { matchesEtag, parseVariantSpecOrThrow, variantEtag } from './variant-spec';
 
 const hash = 'a'.repeat(64);

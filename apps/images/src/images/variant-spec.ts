@@ -1,4 +1,4 @@
-import { AppError } from '../http/app-error';
+import { AppError } from '@shop/http';
 
 /**
  * The only widths the service renders. A fixed list keeps URLs immutable and cacheable and

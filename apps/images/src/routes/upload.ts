@@ -2,7 +2,7 @@
 import { refuseCrossSiteWrites, registerSessions } from '@shop/sessions';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../app';
-import { AppError } from '../http/app-error';
+import { AppError } from '@shop/http';
 import type { Metrics } from '../http/metrics';
 import { requireAdmin } from '../http/require-admin';
 import { MAX_UPLOAD_BYTES } from '../images/inspect-upload';

@@ -17,20 +17,29 @@ const fastifyClientErrors: Record<string, ErrorCode> = {
 };
 
 /**
- * Every error leaves the API here, in the shape of API.md. Client errors name the field;
+ * Every error leaves a service here, in the shape of API.md. Client errors name the field;
  * anything unexpected is logged once with the request id and answered without its details.
+ * No error is cacheable: a shared cache (the edge's CDN) must never keep one in place of content.
  */
 export function handleErrors(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
-    void reply.code(404).send(body('NOT_FOUND', `No route for ${request.method} ${request.url}`));
+    void reply
+      .code(404)
+      .header('cache-control', 'no-store')
+      .send(body('NOT_FOUND', `No route for ${request.method} ${request.url}`));
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    void reply.removeHeader('etag').header('cache-control', 'no-store');
     if (error instanceof AppError) {
-      if (error.retryAfterSeconds !== undefined) {
-        void reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
+      const status = statusOf[error.code];
+      // A dependency failing (storage down, pool exhausted) is worth a line with its cause.
+      if (status >= 500) request.log.warn({ err: error.cause ?? error }, error.message);
+      const retryAfter = error.retryAfterSeconds ?? (status === 503 ? 5 : undefined);
+      if (retryAfter !== undefined) {
+        void reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
       }
-      return reply.code(statusOf[error.code]).send(body(error.code, error.message, error.details));
+      return reply.code(status).send(body(error.code, error.message, error.details));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'request';

@@ -1,16 +1,23 @@
 import type { ErrorCode } from '@shop/domain';
 
-/** The one error type use cases throw; `handle-errors.ts` turns it into an HTTP answer. */
+export interface AppErrorOptions extends ErrorOptions {
+  /** Seconds a client should wait before trying again (sent as Retry-After). */
+  retryAfterSeconds?: number;
+}
+
+/** The one error type use cases throw; `handleErrors` turns it into an HTTP answer. */
 export class AppError extends Error {
+  readonly retryAfterSeconds: number | undefined;
+
   constructor(
     public readonly code: ErrorCode,
     message: string,
     public readonly details?: unknown,
-    /** Seconds a client should wait before trying again (sent as Retry-After). */
-    public readonly retryAfterSeconds?: number,
+    options?: AppErrorOptions,
   ) {
-    super(message);
+    super(message, options);
     this.name = 'AppError';
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }
 

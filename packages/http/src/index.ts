@@ -1,0 +1,5 @@
+export { AppError, statusOf, type AppErrorOptions } from './app-error';
+export { checkWithin } from './check-within';
+export { handleErrors } from './handle-errors';
+export { instrument } from './instrument';
+export { requestIdOf } from './request-id';
