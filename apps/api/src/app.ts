@@ -12,7 +12,7 @@ import type { Redis } from 'ioredis';
 import type { LoginLimits } from './accounts/login-limits';
 import type { CartStore } from './cart/cart-store';
 import { AppError } from '@shop/http';
-import { handleErrors, instrument, requestIdOf } from '@shop/http';
+import { handleErrors, instrument, requestIdOf, traceRequests } from '@shop/http';
 import { createMetrics } from './http/metrics';
 import { refuseCrossSiteWrites, registerSessions } from '@shop/sessions';
 import { authRoutes } from './routes/auth';
@@ -56,20 +56,7 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  app.addHook('onRequest', async (request, reply) => {
-    void reply.header('x-served-by', deps.instanceId).header('x-request-id', request.id);
-  });
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.info(
-      {
-        method: request.method,
-        url: request.url,
-        status: reply.statusCode,
-        durationMs: Math.round(reply.elapsedTime * 10) / 10,
-      },
-      'request',
-    );
-  });
+  traceRequests(app, deps.instanceId);
   // Anything personal (cart, account, orders) must never sit in a shared cache.
   app.addHook('onSend', async (_request, reply, payload) => {
     if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');

@@ -1,6 +1,7 @@
 // The API's settings: read and validated once, here; nothing else reads process.env.
 import { hostname } from 'node:os';
 import { logLevel, parseEnv, port, postgresUrl, redisUrl } from '@shop/config';
+import { sessionSettings } from '@shop/sessions';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -12,20 +13,7 @@ const schema = z.object({
   DATABASE_REPLICA_URL: postgresUrl().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   REDIS_URL: redisUrl(),
-  /** Signs session cookies; at least 32 random characters, the same on every replica. */
-  SESSION_SECRET: z.string().min(32),
-  /** A session unused this long ends (the cookie and the Redis entry expire together). */
-  SESSION_IDLE_SECONDS: z.coerce
-    .number()
-    .int()
-    .min(60)
-    .default(24 * 3600),
-  /** A session ends this long after sign-in or creation, however active. */
-  SESSION_ABSOLUTE_SECONDS: z.coerce
-    .number()
-    .int()
-    .min(60)
-    .default(7 * 24 * 3600),
+  ...sessionSettings,
   /** Replica further behind than this is skipped; reads go to the primary. */
   MAX_REPLICA_LAG_SECONDS: z.coerce.number().min(0).default(5),
   LOG_LEVEL: logLevel(),

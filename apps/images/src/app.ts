@@ -1,6 +1,6 @@
 import Fastify, { type FastifyServerOptions, LogController } from 'fastify';
 import type { Redis } from 'ioredis';
-import { handleErrors, instrument, requestIdOf } from '@shop/http';
+import { handleErrors, instrument, requestIdOf, traceRequests } from '@shop/http';
 import { createMetrics } from './http/metrics';
 import type { VariantSource } from './images/get-or-render-variant';
 import type { ImageStore } from './images/image-store';
@@ -44,21 +44,9 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
   });
 
   app.decorateRequest('imageSource', null);
-  app.addHook('onRequest', async (request, reply) => {
-    void reply.header('x-served-by', deps.instanceId).header('x-request-id', request.id);
-  });
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.info(
-      {
-        method: request.method,
-        url: request.url,
-        status: reply.statusCode,
-        durationMs: Math.round(reply.elapsedTime * 10) / 10,
-        ...(request.imageSource ? { source: request.imageSource } : {}),
-      },
-      'request',
-    );
-  });
+  traceRequests(app, deps.instanceId, (request) =>
+    request.imageSource ? { source: request.imageSource } : {},
+  );
   handleErrors(app);
 
   const metrics = createMetrics(deps.instanceId);

@@ -1,6 +1,7 @@
 // The image service's settings: read and validated once, here; nothing else reads process.env.
 import { hostname } from 'node:os';
 import { logLevel, parseEnv, port, redisUrl, url } from '@shop/config';
+import { sessionSettings } from '@shop/sessions';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -10,18 +11,7 @@ const schema = z.object({
   IMAGES_INSTANCE_ID: z.string().min(1).default(hostname()),
   /** Sessions (shared with the API) decide who may upload. */
   REDIS_URL: redisUrl(),
-  /** The API's session secret: the service reads the same signed cookie. */
-  SESSION_SECRET: z.string().min(32),
-  SESSION_IDLE_SECONDS: z.coerce
-    .number()
-    .int()
-    .min(60)
-    .default(24 * 3600),
-  SESSION_ABSOLUTE_SECONDS: z.coerce
-    .number()
-    .int()
-    .min(60)
-    .default(7 * 24 * 3600),
+  ...sessionSettings,
   /** The S3-compatible store holding originals and variants (s3rver locally, MinIO, AWS). */
   S3_ENDPOINT: url(),
   S3_REGION: z.string().min(1).default('us-east-1'),

@@ -3,3 +3,4 @@ export { checkWithin } from './check-within';
 export { handleErrors } from './handle-errors';
 export { instrument } from './instrument';
 export { requestIdOf } from './request-id';
+export { traceRequests } from './trace-requests';

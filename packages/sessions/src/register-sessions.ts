@@ -61,3 +61,4 @@ export async function registerSessions(app: FastifyInstance, options: SessionOpt
 }
 
 export { refuseCrossSiteWrites } from './refuse-cross-site-writes';
+export { sessionSettings } from './session-settings';
