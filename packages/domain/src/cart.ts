@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { imageRef } from './catalog';
 
 export const MAX_LINE_QUANTITY = 99;
 
@@ -20,6 +21,8 @@ export const cartLine = z.object({
   priceCents: z.number().int(),
   quantity: z.number().int(),
   lineTotalCents: z.number().int(),
+  /** The product's first picture, for the cart's thumbnails. */
+  image: imageRef.nullable(),
 });
 
 export const cart = z

@@ -14,7 +14,14 @@ export async function getCart(
   if (lines.size === 0) return { items: [], totalCents: 0, currency: DEFAULT_CURRENCY };
   const products = await reader.product.findMany({
     where: { id: { in: [...lines.keys()] } },
-    select: { id: true, slug: true, name: true, priceCents: true, currency: true },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      priceCents: true,
+      currency: true,
+      images: { select: { hash: true, alt: true }, orderBy: { position: 'asc' }, take: 1 },
+    },
     orderBy: { name: 'asc' },
   });
   const items = products.map((p) => {
@@ -26,6 +33,7 @@ export async function getCart(
       priceCents: p.priceCents,
       quantity,
       lineTotalCents: p.priceCents * quantity,
+      image: p.images[0] ?? null,
     };
   });
   return {

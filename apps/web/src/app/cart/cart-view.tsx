@@ -126,7 +126,7 @@ export function CartView({ maxQuantity }: Props) {
                   aria-hidden="true"
                 >
                   <ProductImage
-                    product={{ slug: line.slug, name: line.name, image: null }}
+                    product={{ slug: line.slug, name: line.name, image: line.image }}
                     sizes="80px"
                   />
                 </Link>
