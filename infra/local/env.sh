@@ -45,6 +45,8 @@ export REDIS_URL="${REDIS_URL:-redis://$SHOP_HOST:$REDIS_PORT/0}"
 # Signs session cookies. Local stacks use a fixed, public value; any real deployment sets its own.
 export SESSION_SECRET="${SESSION_SECRET:-local-$SHOP_STACK-stack-session-secret-not-for-production}"
 export PUBLIC_URL="${PUBLIC_URL:-http://localhost:$EDGE_PORT}"
+# Where browsers reach the shop; a write from any other Origin is refused (CSRF).
+export PUBLIC_ORIGINS="${PUBLIC_ORIGINS:-$PUBLIC_URL,http://127.0.0.1:$EDGE_PORT}"
 # The storefront's server components call the API through the edge's load balancer.
 export API_INTERNAL_URL="${API_INTERNAL_URL:-http://$SHOP_HOST:$EDGE_PORT}"
 

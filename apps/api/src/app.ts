@@ -1,5 +1,5 @@
 import swagger from '@fastify/swagger';
-import type { Db, ReplicaMonitor } from '@shop/db';
+import { isDatabaseUnavailable, type Db, type ReplicaMonitor } from '@shop/db';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -10,9 +10,18 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import type { LoginLimits } from './accounts/login-limits';
+import type { RegistrationLimit } from './accounts/registration-limit';
 import type { CartStore } from './cart/cart-store';
-import { AppError } from '@shop/http';
-import { handleErrors, instrument, requestIdOf, traceRequests } from '@shop/http';
+import type { CheckoutLimits } from './checkout/checkout-limits';
+import {
+  admitRequests,
+  AppError,
+  handleErrors,
+  instrument,
+  requestIdOf,
+  traceRequests,
+  type AdmissionClass,
+} from '@shop/http';
 import { createMetrics } from './http/metrics';
 import { refuseCrossSiteWrites, registerSessions } from '@shop/sessions';
 import { authRoutes } from './routes/auth';
@@ -28,7 +37,19 @@ export interface AppDeps {
   redis: Redis;
   carts: CartStore;
   loginLimits: LoginLimits;
-  session: { secret: string; idleSeconds: number; absoluteSeconds: number };
+  registrationLimit: RegistrationLimit;
+  checkoutLimits: CheckoutLimits;
+  session: {
+    secret: string;
+    idleSeconds: number;
+    absoluteSeconds: number;
+    /** Origins browsers reach the shop at; writes from any other are refused. */
+    publicOrigins: string[];
+  };
+  /** Proxies (the edge) whose X-Forwarded-For names the client. */
+  trustedProxies: string[];
+  /** Work admitted at once per process: every request, and the password-hashing ones apart. */
+  admission: { requests: AdmissionClass; passwords: AdmissionClass };
   /** This replica's name, sent as X-Served-By. */
   instanceId: string;
 }
@@ -48,9 +69,9 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
     // Longer than the edge's upstream keepalive, so nginx closes idle connections first.
     keepAliveTimeout: 75_000,
     routerOptions: { maxParamLength: 200 },
-    // The edge (and only a proxy on a loopback or private address) tells the client address
-    // and scheme: they feed the per-address login limit and Secure cookies.
-    trustProxy: 'loopback,linklocal,uniquelocal',
+    // Only the edge tells the client address and scheme (it overwrites X-Forwarded-For): they
+    // feed the per-address limits and Secure cookies.
+    trustProxy: deps.trustedProxies,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -62,29 +83,49 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
     if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
     return payload;
   });
-  handleErrors(app);
-  refuseCrossSiteWrites(app, (message) => new AppError('CROSS_SITE_REQUEST', message));
-  await registerSessions(app, { redis: deps.redis, ...deps.session });
+  handleErrors(app, {
+    translate: (error) =>
+      isDatabaseUnavailable(error)
+        ? new AppError('SERVICE_BUSY', 'The shop is very busy; please try again.', undefined, {
+            retryAfterSeconds: 2,
+            cause: error,
+          })
+        : undefined,
+  });
+  refuseCrossSiteWrites(app, {
+    publicOrigins: deps.session.publicOrigins,
+    refusal: (message) => new AppError('CROSS_SITE_REQUEST', message),
+  });
+  await registerSessions(app, {
+    redis: deps.redis,
+    secret: deps.session.secret,
+    idleSeconds: deps.session.idleSeconds,
+    absoluteSeconds: deps.session.absoluteSeconds,
+  });
 
   await app.register(swagger, {
     openapi: {
       info: {
         title: 'Shopscale API',
         version: '1.0.0',
-        description: 'The public HTTP contract of the shop (see shared API.md).',
+        description: 'The public HTTP contract of the shop (docs/API.md in the repository).',
       },
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
 
-  instrument(app, createMetrics(deps.replica, deps.instanceId));
+  const metrics = createMetrics(deps.replica, deps.instanceId);
+  admitRequests(app, deps.admission, { defaultClass: 'requests', registry: metrics });
+  instrument(app, metrics);
   await app.register(healthRoutes(deps));
   await app.register(catalogRoutes(deps));
   await app.register(authRoutes(deps));
   await app.register(cartRoutes(deps));
   await app.register(orderRoutes(deps));
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { admission: false } }, async () =>
+    app.swagger(),
+  );
 
   return app;
 }

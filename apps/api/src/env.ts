@@ -4,6 +4,18 @@ import { logLevel, parseEnv, port, postgresUrl, redisUrl } from '@shop/config';
 import { sessionSettings } from '@shop/sessions';
 import { z } from 'zod';
 
+const count = () => z.coerce.number().int().min(1).max(100_000);
+const list = () =>
+  z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().min(1)).min(1));
+
 const schema = z.object({
   HOST: z.string().default('0.0.0.0'),
   PORT: port().default(3001),
@@ -14,6 +26,25 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   REDIS_URL: redisUrl(),
   ...sessionSettings,
+  /**
+   * The proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated):
+   * the edge, which overwrites that header with the address it saw. The client address feeds
+   * the per-address limits, so no other hop may set it.
+   */
+  TRUSTED_PROXIES: list().default(['127.0.0.1', '::1']),
+  /** Requests handled at once per process; more wait in a queue of API_QUEUE, then get 503. */
+  API_CONCURRENCY: count().default(16),
+  API_QUEUE: count().default(64),
+  /** Sign-ins and registrations (password hashing, ~20 ms of a core each) at once per process. */
+  PASSWORD_CONCURRENCY: count().default(1),
+  PASSWORD_QUEUE: count().default(8),
+  /** Abuse limits; the windows and the policy are in README "Security". */
+  LOGIN_FAILURES_PER_PAIR: count().default(5),
+  LOGIN_FAILURES_PER_ADDRESS: count().default(20),
+  LOGIN_FAILURES_PER_ACCOUNT: count().default(50),
+  REGISTRATIONS_PER_ADDRESS: count().default(10),
+  CHECKOUTS_PER_SHOPPER: count().default(5),
+  CHECKOUTS_PER_ADDRESS: count().default(20),
   /** Replica further behind than this is skipped; reads go to the primary. */
   MAX_REPLICA_LAG_SECONDS: z.coerce.number().min(0).default(5),
   LOG_LEVEL: logLevel(),

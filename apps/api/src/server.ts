@@ -3,8 +3,10 @@ import { createDb, ReplicaMonitor } from '@shop/db';
 import closeWithGrace from 'close-with-grace';
 import { Redis } from 'ioredis';
 import { LoginLimits } from './accounts/login-limits';
+import { RegistrationLimit } from './accounts/registration-limit';
 import { buildApp } from './app';
 import { CartStore } from './cart/cart-store';
+import { CheckoutLimits } from './checkout/checkout-limits';
 import { loadEnv } from './env';
 
 const env = loadEnv();
@@ -32,11 +34,26 @@ const app = await buildApp(
     replica,
     redis,
     carts: new CartStore(redis),
-    loginLimits: new LoginLimits(redis),
+    loginLimits: new LoginLimits(redis, {
+      failuresPerPair: env.LOGIN_FAILURES_PER_PAIR,
+      failuresPerAddress: env.LOGIN_FAILURES_PER_ADDRESS,
+      failuresPerAccount: env.LOGIN_FAILURES_PER_ACCOUNT,
+    }),
+    registrationLimit: new RegistrationLimit(redis, env.REGISTRATIONS_PER_ADDRESS),
+    checkoutLimits: new CheckoutLimits(redis, {
+      perShopper: env.CHECKOUTS_PER_SHOPPER,
+      perAddress: env.CHECKOUTS_PER_ADDRESS,
+    }),
     session: {
       secret: env.SESSION_SECRET,
       idleSeconds: env.SESSION_IDLE_SECONDS,
       absoluteSeconds: env.SESSION_ABSOLUTE_SECONDS,
+      publicOrigins: env.PUBLIC_ORIGINS,
+    },
+    trustedProxies: env.TRUSTED_PROXIES,
+    admission: {
+      requests: { concurrency: env.API_CONCURRENCY, queue: env.API_QUEUE },
+      passwords: { concurrency: env.PASSWORD_CONCURRENCY, queue: env.PASSWORD_QUEUE },
     },
     instanceId: env.API_INSTANCE_ID,
   },

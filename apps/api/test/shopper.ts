@@ -1,5 +1,27 @@
-// A shopper for API tests: a cookie jar over fetch, talking to the edge like a browser would.
+// A shopper for API tests: a cookie jar over fetch, talking to the edge like a browser would,
+// from an address of its own.
+import { Agent, fetch } from 'undici';
 import { env } from './env';
+
+const agents = new Map<string, Agent>();
+
+/**
+ * Connections from one loopback address (anything in 127.0.0.0/8 reaches the stack). The edge
+ * states the address it sees to the API, so this is how a test stands for a distinct client:
+ * a claimed X-Forwarded-For is overwritten.
+ */
+export function dispatcherFor(address: string): Agent {
+  let agent = agents.get(address);
+  if (!agent) {
+    agent = new Agent({ localAddress: address });
+    agents.set(address, agent);
+  }
+  return agent;
+}
+
+/** A random loopback address other than 127.0.0.1: a client no other test is. */
+export const randomClientAddress = () =>
+  `127.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 250)}`;
 
 export interface Reply<T = unknown> {
   status: number;
@@ -11,11 +33,8 @@ export class Shopper {
   cookies = new Map<string, string>();
   setCookies: string[] = [];
 
-  /**
-   * The client address the edge reports for this shopper (X-Forwarded-For). Tests run on
-   * loopback, which the API trusts as a proxy hop, so each shopper can stand for its own client.
-   */
-  constructor(readonly clientAddress = `198.51.100.${Math.floor(Math.random() * 254) + 1}`) {}
+  /** The address this shopper connects from (see dispatcherFor). */
+  constructor(readonly clientAddress = randomClientAddress()) {}
 
   get sessionId(): string | undefined {
     return this.cookies.get('shop_sid')?.split('.')[0];
@@ -33,10 +52,10 @@ export class Shopper {
       headers: {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(cookie ? { cookie } : {}),
-        'x-forwarded-for': this.clientAddress,
         ...headers,
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      dispatcher: dispatcherFor(this.clientAddress),
     });
     this.setCookies = response.headers.getSetCookie();
     for (const line of this.setCookies) {

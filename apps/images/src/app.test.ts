@@ -19,7 +19,12 @@ beforeAll(async () => {
   app = await buildApp({
     store,
     redis,
-    session: { secret: 'x'.repeat(32), idleSeconds: 3600, absoluteSeconds: 7200 },
+    session: {
+      secret: 'x'.repeat(32),
+      idleSeconds: 3600,
+      absoluteSeconds: 7200,
+      publicOrigins: ['http://shop.test'],
+    },
     instanceId: 'images-test',
   });
 });

@@ -19,7 +19,13 @@ export interface AppDeps {
   store: ImageStore;
   /** Sessions (who may upload) and readiness. */
   redis: Redis;
-  session: { secret: string; idleSeconds: number; absoluteSeconds: number };
+  session: {
+    secret: string;
+    idleSeconds: number;
+    absoluteSeconds: number;
+    /** Origins browsers reach the shop at; uploads from any other are refused. */
+    publicOrigins: string[];
+  };
   /** This instance's name, sent as X-Served-By. */
   instanceId: string;
 }

@@ -41,6 +41,7 @@ const app = await buildApp(
       secret: env.SESSION_SECRET,
       idleSeconds: env.SESSION_IDLE_SECONDS,
       absoluteSeconds: env.SESSION_ABSOLUTE_SECONDS,
+      publicOrigins: env.PUBLIC_ORIGINS,
     },
     instanceId: env.IMAGES_INSTANCE_ID,
   },

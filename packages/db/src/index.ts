@@ -1,4 +1,5 @@
 export { createDb, type Db, type DbOptions, type DbReader } from './create-db';
+export { isDatabaseUnavailable } from './is-database-unavailable';
 export { readReplicaLag, type ReplicaLag } from './read-replica-lag';
 export { ReplicaMonitor, parseLsn, type ReplicaMonitorOptions } from './replica-monitor';
 export { Prisma, type PrismaClient } from './generated/prisma/client';

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { imageRef } from './catalog';
 
 export const MAX_LINE_QUANTITY = 99;
+/** Different products one cart may hold. */
+export const MAX_CART_LINES = 50;
 
 export const productId = z.uuid({ error: 'must be a product id' });
 export const lineQuantity = z.number().int().min(1).max(MAX_LINE_QUANTITY);

@@ -16,12 +16,20 @@ const fastifyClientErrors: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'VALIDATION_FAILED',
 };
 
+export interface HandleErrorsOptions {
+  /**
+   * Turns a dependency's own error into an AppError when it has a meaning for the client (the
+   * database out of connections is 503 SERVICE_BUSY, not a 500); undefined leaves it unexpected.
+   */
+  translate?: (error: unknown) => AppError | undefined;
+}
+
 /**
- * Every error leaves a service here, in the shape of API.md. Client errors name the field;
+ * Every error leaves a service here, in the shape of docs/API.md. Client errors name the field;
  * anything unexpected is logged once with the request id and answered without its details.
  * No error is cacheable: a shared cache (the edge's CDN) must never keep one in place of content.
  */
-export function handleErrors(app: FastifyInstance): void {
+export function handleErrors(app: FastifyInstance, options: HandleErrorsOptions = {}): void {
   app.setNotFoundHandler((request, reply) => {
     void reply
       .code(404)
@@ -29,12 +37,16 @@ export function handleErrors(app: FastifyInstance): void {
       .send(body('NOT_FOUND', `No route for ${request.method} ${request.url}`));
   });
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler((thrown: FastifyError, request, reply) => {
     void reply.removeHeader('etag').header('cache-control', 'no-store');
+    const error = options.translate?.(thrown) ?? thrown;
     if (error instanceof AppError) {
       const status = statusOf[error.code];
-      // A dependency failing (storage down, pool exhausted) is worth a line with its cause.
-      if (status >= 500) request.log.warn({ err: error.cause ?? error }, error.message);
+      // A dependency failing (storage down, pool exhausted) is worth a line with its cause; a
+      // request turned away by admission control is counted in metrics, not logged twice.
+      if (status >= 500 && error.cause !== undefined) {
+        request.log.warn({ err: error.cause }, error.message);
+      }
       const retryAfter = error.retryAfterSeconds ?? (status === 503 ? 5 : undefined);
       if (retryAfter !== undefined) {
         void reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));

@@ -1,6 +1,7 @@
+export { admitRequests, type AdmissionClass } from './admit-requests';
 export { AppError, statusOf, type AppErrorOptions } from './app-error';
 export { checkWithin } from './check-within';
-export { handleErrors } from './handle-errors';
+export { handleErrors, type HandleErrorsOptions } from './handle-errors';
 export { instrument } from './instrument';
 export { requestIdOf } from './request-id';
 export { traceRequests } from './trace-requests';

@@ -21,8 +21,12 @@ export function instrument(app: FastifyInstance, registry: Registry): void {
     requests.inc({ method: request.method, route, status: reply.statusCode });
     duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
-    void reply.header('content-type', registry.contentType);
-    return registry.metrics();
-  });
+  app.get(
+    '/metrics',
+    { schema: { hide: true }, config: { admission: false } },
+    async (_request, reply) => {
+      void reply.header('content-type', registry.contentType);
+      return registry.metrics();
+    },
+  );
 }

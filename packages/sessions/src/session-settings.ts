@@ -16,4 +16,12 @@ export const sessionSettings = {
     .int()
     .min(60)
     .default(7 * 24 * 3600),
+  /**
+   * The origins shoppers' browsers reach the shop at (scheme://host[:port], comma-separated):
+   * a state-changing request whose Origin is not one of them is refused.
+   */
+  PUBLIC_ORIGINS: z
+    .string()
+    .transform((value) => value.split(',').map((origin) => origin.trim()))
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: 'must be http(s)://host[:port]' })).min(1)),
 };

@@ -32,7 +32,7 @@ export interface PlacedOrder {
 /** Thrown inside the transaction to roll it back when the key was used before. */
 class KeyAlreadyUsed extends Error {}
 
-function requestHash(input: PlaceOrderInput): string {
+function requestHash(input: Pick<PlaceOrderInput, 'body' | 'userId' | 'cartId'>): string {
   return createHash('sha256')
     .update(JSON.stringify([input.userId ?? null, input.cartId, input.body]))
     .digest('hex');
@@ -50,10 +50,8 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
   const hash = requestHash(input);
   if (input.lines.size === 0) {
     // A retry after success finds the cart already emptied: answer with the first result.
-    const used = await db.primary.idempotencyKey.findUnique({
-      where: { key: input.idempotencyKey },
-    });
-    if (used) return replay(db, input.idempotencyKey, hash);
+    const placed = await findPlacedOrder(db, input);
+    if (placed) return placed;
     throw new AppError('CART_EMPTY', 'The cart is empty');
   }
   const orderId = randomUUID();
@@ -95,7 +93,7 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
             shipCity: ship.city,
             shipPostalCode: ship.postalCode,
             shipCountry: ship.country,
-            totalCents: orderLines.reduce((sum, l) => sum + l.priceCents * l.quantity, 0),
+            totalCents: orderLines.reduce((sum, l) => sum + BigInt(l.priceCents * l.quantity), 0n),
             currency: products[0]?.currency ?? 'USD',
             lines: { createMany: { data: orderLines } },
           },
@@ -125,7 +123,7 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
   } catch (error) {
     if (error instanceof KeyAlreadyUsed) return replay(db, input.idempotencyKey, hash);
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2028') {
-      throw new AppError('BUSY', 'The shop is very busy; please try again.', undefined, {
+      throw new AppError('SERVICE_BUSY', 'The shop is very busy; please try again.', undefined, {
         retryAfterSeconds: 2,
         cause: error,
       });
@@ -146,6 +144,20 @@ async function outOfStock(
   return new AppError('OUT_OF_STOCK', 'Some products are not in stock in the quantity asked for', {
     lines: short.map((s) => ({ ...s, available: available.get(s.productId) ?? 0 })),
   });
+}
+
+/**
+ * The order an Idempotency-Key already placed (committed), or null when the key is new; 422 when
+ * the key came with another request.
+ */
+export async function findPlacedOrder(
+  db: Db,
+  input: Pick<PlaceOrderInput, 'idempotencyKey' | 'body' | 'userId' | 'cartId'>,
+): Promise<PlacedOrder | null> {
+  const used = await db.primary.idempotencyKey.findUnique({
+    where: { key: input.idempotencyKey },
+  });
+  return used ? replay(db, input.idempotencyKey, requestHash(input)) : null;
 }
 
 /** The first result of a key, or 422 when the key came with another request. */

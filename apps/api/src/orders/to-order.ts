@@ -7,7 +7,7 @@ interface OrderRow {
   number: number;
   status: Order['status'];
   email: string;
-  totalCents: number;
+  totalCents: bigint;
   currency: string;
   createdAt: Date;
   shipName: string;
@@ -24,7 +24,8 @@ export function toOrder(row: OrderRow): Order {
     number: row.number,
     status: row.status,
     email: row.email,
-    totalCents: row.totalCents,
+    // bigint in the table; a total fits a JavaScript number exactly up to 2^53 cents.
+    totalCents: Number(row.totalCents),
     currency: row.currency,
     createdAt: row.createdAt.toISOString(),
     shippingAddress: {

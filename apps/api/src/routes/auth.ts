@@ -1,16 +1,23 @@
 // POST /api/auth/register, POST /api/auth/login, POST /api/auth/logout, GET /api/me — accounts
-import { Prisma } from '@shop/db';
 import { errorBody, loginBody, registerBody, userEnvelope } from '@shop/domain';
+import { AppError } from '@shop/http';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { hashPassword, verifyPassword } from '@shop/passwords';
+import { checkCredentialsOrThrow } from '../accounts/check-credentials';
+import { registerAccount } from '../accounts/register-account';
 import { signIn } from '../accounts/sign-in';
 import { toUser } from '../accounts/to-user';
 import type { AppDeps } from '../app';
-import { AppError } from '@shop/http';
 import { readerFor, rememberWrite } from '../http/read-your-writes';
 
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 409: errorBody, 429: errorBody };
+const errors = {
+  400: errorBody,
+  401: errorBody,
+  403: errorBody,
+  409: errorBody,
+  429: errorBody,
+  503: errorBody,
+};
 
 export const authRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -18,6 +25,8 @@ export const authRoutes =
     app.post(
       '/api/auth/register',
       {
+        // Password hashing has slots of its own, so a flood of sign-ups cannot starve browsing.
+        config: { admission: 'passwords' },
         schema: {
           tags: ['accounts'],
           body: registerBody,
@@ -25,20 +34,7 @@ export const authRoutes =
         },
       },
       async (request, reply) => {
-        const { email, password, name } = request.body;
-        const passwordHash = await hashPassword(password);
-        let row;
-        try {
-          row = await deps.db.primary.user.create({ data: { email, name, passwordHash } });
-        } catch (error) {
-          if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-            throw new AppError('EMAIL_TAKEN', 'An account with this email exists', {
-              field: 'email',
-            });
-          }
-          throw error;
-        }
-        const user = toUser(row);
+        const user = await registerAccount(deps, request.body, request.ip);
         await signIn(request, deps, user);
         await rememberWrite(deps.db, request.session);
         return reply.code(201).send({ user });
@@ -48,20 +44,11 @@ export const authRoutes =
     app.post(
       '/api/auth/login',
       {
+        config: { admission: 'passwords' },
         schema: { tags: ['accounts'], body: loginBody, response: { 200: userEnvelope, ...errors } },
       },
       async (request) => {
-        const { email, password } = request.body;
-        await deps.loginLimits.check(email, request.ip);
-        // Credentials are checked on the primary: a password just changed must count at once.
-        const row = await deps.db.primary.user.findUnique({ where: { email } });
-        if (!(await verifyPassword(row?.passwordHash, password)) || !row) {
-          await deps.loginLimits.recordFailure(email, request.ip);
-          // The same answer whether the email exists or not.
-          throw new AppError('INVALID_CREDENTIALS', 'Email or password is wrong');
-        }
-        await deps.loginLimits.recordSuccess(email);
-        const user = toUser(row);
+        const user = await checkCredentialsOrThrow(deps, request.body, request.ip);
         await signIn(request, deps, user);
         return { user };
       },

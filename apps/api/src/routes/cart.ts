@@ -8,7 +8,7 @@ import { addToCart, setCartQuantity } from '../cart/change-cart';
 import { getCart } from '../cart/get-cart';
 import { readerFor } from '../http/read-your-writes';
 
-const errors = { 400: errorBody, 403: errorBody, 404: errorBody };
+const errors = { 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 const lineParams = z.object({ productId });
 
 export const cartRoutes =
@@ -53,6 +53,7 @@ export const cartRoutes =
       },
       async (request) => {
         await setCartQuantity(
+          readerFor(deps.db, deps.replica, request.session),
           deps.carts,
           request.session,
           request.params.productId,

@@ -22,6 +22,8 @@ export const healthRoutes =
     app.get(
       '/api/healthz',
       {
+        // Health answers however busy the process is: the edge and operators rely on them.
+        config: { admission: false },
         schema: {
           tags: ['operations'],
           response: { 200: z.object({ status: z.literal('ok'), instance: z.string() }) },
@@ -32,7 +34,10 @@ export const healthRoutes =
 
     app.get(
       '/api/readyz',
-      { schema: { tags: ['operations'], response: { 200: readiness, 503: readiness } } },
+      {
+        config: { admission: false },
+        schema: { tags: ['operations'], response: { 200: readiness, 503: readiness } },
+      },
       async (_request, reply) => {
         const [primary, replica, redis] = await Promise.all([
           checkWithin(() => deps.db.primary.$queryRaw`SELECT 1`),

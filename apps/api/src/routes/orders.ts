@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
 import { cartIdOf } from '../cart/change-cart';
-import { placeOrder } from '../checkout/place-order';
+import { checkOutCart } from '../checkout/check-out-cart';
 import { AppError } from '@shop/http';
 import { readerFor, rememberWrite } from '../http/read-your-writes';
 import { getOrderOrThrow } from '../orders/get-order-or-throw';
@@ -29,21 +29,25 @@ export const orderRoutes =
             403: errorBody,
             409: errorBody,
             422: errorBody,
+            429: errorBody,
             503: errorBody,
           },
         },
       },
       async (request, reply) => {
         const { session } = request;
-        const cartId = cartIdOf(session);
-        const result = await placeOrder(deps.db, {
-          idempotencyKey: request.headers['idempotency-key'],
-          body: request.body,
-          userId: session.get('userId'),
-          cartId,
-          lines: await deps.carts.lines(cartId),
-        });
-        if (result.created) await deps.carts.clear(cartId);
+        const userId = session.get('userId');
+        const result = await checkOutCart(
+          { db: deps.db, carts: deps.carts, limits: deps.checkoutLimits },
+          {
+            idempotencyKey: request.headers['idempotency-key'],
+            body: request.body,
+            userId,
+            cartId: cartIdOf(session),
+            shopper: userId ? `user:${userId}` : `session:${session.sessionId}`,
+            address: request.ip,
+          },
+        );
         const placed = session.get('orderIds') ?? [];
         if (!placed.includes(result.order.id)) {
           session.set('orderIds', [result.order.id, ...placed].slice(0, MAX_SESSION_ORDERS));

@@ -12,8 +12,12 @@ export const uploadRoutes =
   (deps: AppDeps, metrics: Metrics): FastifyPluginAsync =>
   async (app) => {
     // Sessions (and with them Redis) only in this scope: image GETs never touch Redis.
-    refuseCrossSiteWrites(app, (message) => new AppError('CROSS_SITE_REQUEST', message));
-    await registerSessions(app, { redis: deps.redis, ...deps.session });
+    const { publicOrigins, ...session } = deps.session;
+    refuseCrossSiteWrites(app, {
+      publicOrigins,
+      refusal: (message) => new AppError('CROSS_SITE_REQUEST', message),
+    });
+    await registerSessions(app, { redis: deps.redis, ...session });
 
     // The body is the image itself. Its declared type only routes it here: what it really is
     // comes from its bytes (inspect-upload.ts).
