@@ -139,6 +139,17 @@ export function CheckoutForm() {
         );
         void refreshCart();
         return;
+      case 'CART_CHANGED':
+        // Another tab or window of this shopper is placing this very cart right now.
+        fail(
+          {},
+          {
+            title: 'Your cart is being checked out in another window',
+            message: 'Check My orders in a moment before placing it again.',
+          },
+        );
+        void refreshCart();
+        return;
       case 'CART_EMPTY':
         fail({}, { title: 'Your cart is empty', message: 'There is nothing to check out.' });
         void refreshCart();

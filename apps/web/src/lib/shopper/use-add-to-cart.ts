@@ -9,6 +9,18 @@ export type AddStatus = 'idle' | 'adding' | 'added';
 const ADDED_FOR_MS = 2_500;
 
 function problem(error: unknown): string {
+  if (error instanceof ShopApiError && error.code === 'OUT_OF_STOCK') {
+    const [line] =
+      (error.details as { lines?: { available: number; inCart: number }[] } | undefined)?.lines ??
+      [];
+    if (!line || line.available === 0) return 'Sorry, this is out of stock.';
+    return line.inCart > 0
+      ? `Only ${line.available} left, and your cart already holds ${line.inCart}.`
+      : `Only ${line.available} left.`;
+  }
+  if (error instanceof ShopApiError && error.code === 'CART_FULL') {
+    return 'Your cart is full. Check out or remove something first.';
+  }
   if (error instanceof ShopApiError && error.code === 'VALIDATION_FAILED') {
     const fields = (error.details as { fields?: { field?: string }[] } | undefined)?.fields ?? [];
     if (fields.some((f) => f.field === 'quantity')) {

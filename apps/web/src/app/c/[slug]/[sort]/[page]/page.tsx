@@ -71,6 +71,8 @@ export default async function CategoryPage({ params }: { params: Promise<Params>
   if (!category || !products) notFound();
 
   const pageCount = Math.max(1, Math.ceil(products.total / CATEGORY_PAGE_SIZE));
+  // A page past the last one does not exist (it would otherwise be cached as an empty listing).
+  if (page > pageCount) notFound();
   const first = (page - 1) * CATEGORY_PAGE_SIZE + 1;
   const last = first + products.items.length - 1;
 
@@ -98,18 +100,10 @@ export default async function CategoryPage({ params }: { params: Promise<Params>
         <ProductGrid products={products.items} headingLevel="h2" eager={4} />
       ) : (
         <div className={styles.empty}>
-          <p>
-            {page > 1 ? 'There are no products on this page.' : 'Nothing in this category yet.'}
-          </p>
-          {page > 1 ? (
-            <Link className="button" href={categoryHref(slug, { sort })}>
-              Back to the first page
-            </Link>
-          ) : (
-            <Link className="button" href="/">
-              Continue shopping
-            </Link>
-          )}
+          <p>Nothing in this category yet.</p>
+          <Link className="button" href="/">
+            Continue shopping
+          </Link>
         </div>
       )}
 
