@@ -33,11 +33,11 @@ const schema = z.object({
    */
   TRUSTED_PROXIES: list().default(['127.0.0.1', '::1']),
   /** Requests handled at once per process; more wait in a queue of API_QUEUE, then get 503. */
-  API_CONCURRENCY: count().default(16),
-  API_QUEUE: count().default(64),
+  API_CONCURRENCY: count().default(8),
+  API_QUEUE: count().default(8),
   /** Sign-ins and registrations (password hashing, ~20 ms of a core each) at once per process. */
   PASSWORD_CONCURRENCY: count().default(1),
-  PASSWORD_QUEUE: count().default(8),
+  PASSWORD_QUEUE: count().default(7),
   /** Abuse limits; the windows and the policy are in README "Security". */
   LOGIN_FAILURES_PER_PAIR: count().default(5),
   LOGIN_FAILURES_PER_ADDRESS: count().default(20),

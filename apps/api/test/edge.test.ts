@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { env, replicaUrl } from './env';
 import { api, supervise, waitUntil } from './stack';
@@ -57,5 +58,72 @@ describe('edge in front of the API replicas', () => {
       expect(statuses.every((s) => s === 200)).toBe(true);
       expect(servedBy.has('api-1')).toBe(false);
     });
+  });
+});
+
+/** The edge's cache outcome for a storefront address, after the body has been read. */
+async function cacheStatus(path: string): Promise<{ status: number; cache: string | null }> {
+  const response = await api(path);
+  await response.arrayBuffer();
+  return { status: response.status, cache: response.headers.get('x-cache-status') };
+}
+
+const fromCache = (cache: string | null) =>
+  cache === 'HIT' || cache === 'STALE' || cache === 'UPDATING';
+
+describe('edge page cache', () => {
+  const category = async () => {
+    const categories = (await (await api('/api/categories')).json()) as { slug: string }[];
+    const slug = categories[0]?.slug;
+    if (!slug) throw new Error('no category');
+    return slug;
+  };
+
+  it('serves a page with made-up query parameters from the entry of the page itself', async () => {
+    await cacheStatus('/');
+    expect(fromCache((await cacheStatus(`/?utm_source=${randomUUID()}`)).cache)).toBe(true);
+    const slug = await category();
+    await cacheStatus(`/c/${slug}?page=2`);
+    const tracked = await cacheStatus(`/c/${slug}?page=2&utm_campaign=${randomUUID()}`);
+    expect(fromCache(tracked.cache)).toBe(true);
+    // An unknown sort shows the default listing, and shares its entry.
+    await cacheStatus(`/c/${slug}`);
+    expect(fromCache((await cacheStatus(`/c/${slug}?sort=${randomUUID()}`)).cache)).toBe(true);
+  });
+
+  it('keeps sort and page apart: they change the listing', async () => {
+    const slug = await category();
+    const first = await (await api(`/c/${slug}`)).text();
+    const second = await (await api(`/c/${slug}?page=2`)).text();
+    const cheap = await (await api(`/c/${slug}?sort=price_asc`)).text();
+    expect(new Set([first, second, cheap]).size).toBe(3);
+  });
+
+  it('answers 404 for a listing page past the last one', async () => {
+    const slug = await category();
+    expect((await cacheStatus(`/c/${slug}?page=9999`)).status).toBe(404);
+  });
+
+  it("answers 404 when the storefront's internal routes are asked for directly", async () => {
+    const slug = await category();
+    for (const path of ['/home/front', `/c/${slug}/newest/1`, `/c/${slug}/price_asc/2`]) {
+      expect((await cacheStatus(path)).status, path).toBe(404);
+    }
+  });
+});
+
+describe('edge response headers', () => {
+  it('forbids framing and sniffing, limits referrers and hides internal headers on every kind of answer', async () => {
+    for (const path of ['/', '/api/products?pageSize=1', '/api/no-such-route', '/no-such-page']) {
+      const response = await api(path);
+      await response.arrayBuffer();
+      const headers = response.headers;
+      expect(headers.get('x-frame-options'), path).toBe('DENY');
+      expect(headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'");
+      expect(headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
+      expect(headers.get('x-middleware-rewrite'), path).toBeNull();
+      expect(headers.get('x-powered-by'), path).toBeNull();
+    }
   });
 });
