@@ -20,7 +20,7 @@ export const errorCodes = [
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'RATE_LIMITED',
-  'BUSY',
+  'SERVICE_BUSY',
   'NOT_READY',
   'INTERNAL',
 ] as const;

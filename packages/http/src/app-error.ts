@@ -41,7 +41,7 @@ export const statusOf: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
-  BUSY: 503,
+  SERVICE_BUSY: 503,
   NOT_READY: 503,
   INTERNAL: 500,
 };

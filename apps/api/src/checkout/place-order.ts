@@ -125,7 +125,7 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
   } catch (error) {
     if (error instanceof KeyAlreadyUsed) return replay(db, input.idempotencyKey, hash);
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2028') {
-      throw new AppError('BUSY', 'The shop is very busy; please try again.', undefined, {
+      throw new AppError('SERVICE_BUSY', 'The shop is very busy; please try again.', undefined, {
         retryAfterSeconds: 2,
         cause: error,
       });
