@@ -43,6 +43,12 @@ const app = await buildApp(
       absoluteSeconds: env.SESSION_ABSOLUTE_SECONDS,
     },
     instanceId: env.IMAGES_INSTANCE_ID,
+    render: {
+      concurrency: env.RENDER_CONCURRENCY,
+      queueSize: env.RENDER_QUEUE_SIZE,
+      queueWaitSeconds: env.RENDER_QUEUE_WAIT_SECONDS,
+      timeoutSeconds: env.RENDER_TIMEOUT_SECONDS,
+    },
   },
   logger,
 );
