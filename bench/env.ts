@@ -37,6 +37,8 @@ export const imagesBenchEnv = z
 export const floodBenchEnv = z
   .object({
     FLOOD_REQUESTS: z.coerce.number().int().min(10).max(60_000).default(300),
+    /** Distinct client addresses the requests come from (default: one each). */
+    FLOOD_CLIENTS: z.coerce.number().int().min(1).max(60_000).optional(),
     IMAGES_PORT: z.coerce.number().default(4121),
   })
   .parse(process.env);

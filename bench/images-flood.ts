@@ -1,10 +1,10 @@
 // npm run bench:images-flood — a flood of first renders through the edge: FLOOD_REQUESTS
-// concurrent GETs for distinct variants nobody asked for before, each from its own loopback
-// address (so the edge sees many clients, as with phones on a busy page), while probes ask for a
-// variant the CDN holds, a variant only S3 holds, and upload an original. Prints the answers by
-// status with their latency, and what the probes saw.
+// concurrent GETs for distinct variants nobody asked for before, from FLOOD_CLIENTS loopback
+// addresses (default: one each, so the edge sees many clients, as with phones on a busy page),
+// while probes ask for a variant the CDN holds, a variant only S3 holds, and upload an original.
+// Prints the answers by status with their latency, and what the probes saw.
 import { request } from 'node:http';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { env, floodBenchEnv, imagesBenchEnv } from './env';
 import { writeBars } from './lib/bars';
@@ -60,7 +60,13 @@ function send(
   });
 }
 
-const clientAddress = (i: number) => `127.77.${Math.floor(i / 250)}.${(i % 250) + 1}`;
+const clients = floodBenchEnv.FLOOD_CLIENTS ?? floodBenchEnv.FLOOD_REQUESTS;
+/** The i-th request's source address; FLOOD_CLIENTS of them, round-robin. */
+const clientAddress = (i: number) => {
+  const c = i % clients;
+  return `127.77.${Math.floor(c / 250)}.${(c % 250) + 1}`;
+};
+const probeAddress = (i: number) => `127.78.0.${i + 1}`;
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -120,6 +126,7 @@ if ((await send(`${edge}${cachedPath}`, {})).status !== 200) throw new Error('wa
 if ((await send(`${service}${storedPath}`, {})).status !== 200) throw new Error('warm-up failed');
 
 process.stderr.write(`[bench] ${total} concurrent first renders through ${edge}\n`);
+const loadBefore = loadavg().map((l) => Number(l.toFixed(2)));
 let flooding = true;
 const started = performance.now();
 const flood = Promise.all(
@@ -131,10 +138,10 @@ const probes = { cached: [] as Answer[], stored: [] as Answer[], upload: [] as A
 const probing = (async () => {
   await new Promise((resolve) => setTimeout(resolve, 100));
   for (let round = 0; flooding; round++) {
-    const from = clientAddress(total + 1);
+    const from = probeAddress(0);
     probes.cached.push(await send(`${edge}${cachedPath}`, { localAddress: from }));
     if (round === 0) probes.stored.push(await send(`${edge}${storedPath}`, { localAddress: from }));
-    if (round < 3) probes.upload.push(await upload(clientAddress(total + 2)));
+    if (round < 3) probes.upload.push(await upload(probeAddress(1)));
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 })();
@@ -145,7 +152,8 @@ await probing;
 const statuses = summarise(answers);
 const conditions = {
   requests: total,
-  clientAddresses: total,
+  clientAddresses: clients,
+  loadAverageBefore: loadBefore,
   distinctVariants: new Set(urls).size,
   originals: '1600×1200 JPEG (photo-like noise)',
   cpus: cpus().length,
