@@ -32,3 +32,13 @@ export const imagesBenchEnv = z
     SEED_ADMIN_PASSWORD: z.string().default('admin-catalog-2026'),
   })
   .parse(process.env);
+
+/** bench:images-flood: how many distinct first renders to ask for at once, and where the service is. */
+export const floodBenchEnv = z
+  .object({
+    FLOOD_REQUESTS: z.coerce.number().int().min(10).max(60_000).default(300),
+    /** Distinct client addresses the requests come from (default: one each). */
+    FLOOD_CLIENTS: z.coerce.number().int().min(1).max(60_000).optional(),
+    IMAGES_PORT: z.coerce.number().default(4121),
+  })
+  .parse(process.env);

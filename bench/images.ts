@@ -2,59 +2,26 @@
 // running dev stack: a CDN cache hit through the edge next to nginx serving the same bytes as a
 // static file (wrk), and a variant's first render through the edge next to a bare sharp resize
 // of the same original in this process.
-import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { env, imagesBenchEnv } from './env';
 import { writeBars } from './lib/bars';
+import { photoOriginal } from './lib/photo-original';
 import { printPairs, writeReport, type Pair } from './lib/report';
 import { startReferenceServers } from './lib/reference-servers';
+import { signInAsAdmin } from './lib/sign-in-as-admin';
 import { runWrk } from './lib/wrk';
 
 const edge = `http://${env.SHOP_HOST}:${env.EDGE_PORT}`;
 
-async function signInAsAdmin(): Promise<string> {
-  const response = await fetch(`${edge}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': '192.0.2.200' },
-    body: JSON.stringify({
-      email: imagesBenchEnv.SEED_ADMIN_EMAIL,
-      password: imagesBenchEnv.SEED_ADMIN_PASSWORD,
-    }),
-  });
-  const cookie = response.headers.getSetCookie()[0]?.split(';')[0];
-  if (!response.ok || !cookie) throw new Error(`admin sign-in failed: ${response.status}`);
-  return cookie;
-}
-
-/** A photo-like original (noise over a gradient, 1600×1200 JPEG), different every call. */
-async function original(): Promise<Buffer> {
-  const noise = randomBytes(400 * 300 * 3);
-  const [r, g, b] = [...randomBytes(3)];
-  const base = sharp({
-    create: {
-      width: 1600,
-      height: 1200,
-      channels: 3,
-      background: { r: r ?? 0, g: g ?? 0, b: b ?? 0 },
-    },
-  });
-  const texture = await sharp(noise, { raw: { width: 400, height: 300, channels: 3 } })
-    .resize(1600, 1200)
-    .blur(3)
-    .png()
-    .toBuffer();
-  return base
-    .composite([{ input: texture, blend: 'overlay' }])
-    .jpeg({ quality: 88 })
-    .toBuffer();
-}
-
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-const cookie = await signInAsAdmin();
+const cookie = await signInAsAdmin(edge, {
+  email: imagesBenchEnv.SEED_ADMIN_EMAIL,
+  password: imagesBenchEnv.SEED_ADMIN_PASSWORD,
+});
 const samples = imagesBenchEnv.BENCH_RENDERS;
 const edgeMs: number[] = [];
 const sharpMs: number[] = [];
@@ -63,7 +30,7 @@ process.stderr.write(
   `[bench] ${samples} first renders (webp 640) through the edge vs bare sharp\n`,
 );
 for (let i = 0; i < samples; i++) {
-  const bytes = await original();
+  const bytes = await photoOriginal();
   const uploaded = await fetch(`${edge}/img`, {
     method: 'POST',
     headers: { 'content-type': 'image/jpeg', cookie },

@@ -41,19 +41,22 @@ export function printPairs(pairs: Pair[]): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
+/** Writes `{name, at, ...figures}` to `<folder>/<name>-<time>.json`; returns the path without `.json`. */
+export function writeJson(folder: string, name: string, figures: object): string {
+  mkdirSync(folder, { recursive: true });
+  const at = new Date().toISOString();
+  const base = join(folder, `${name}-${at.replace(/[:.]/g, '-')}`);
+  writeFileSync(`${base}.json`, JSON.stringify({ name, at, ...figures }, null, 2));
+  return base;
+}
+
 export function writeReport(
   folder: string,
   name: string,
   conditions: object,
   pairs: Pair[],
 ): string {
-  mkdirSync(folder, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const base = join(folder, `${name}-${stamp}`);
-  writeFileSync(
-    `${base}.json`,
-    JSON.stringify({ name, at: new Date().toISOString(), conditions, pairs }, null, 2),
-  );
+  const base = writeJson(folder, name, { conditions, pairs });
 
   const width = 760;
   const rowHeight = 64;

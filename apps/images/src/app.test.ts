@@ -26,6 +26,7 @@ beforeAll(async () => {
       publicOrigins: ['http://shop.test'],
     },
     instanceId: 'images-test',
+    render: { concurrency: 2, queueSize: 4, queueWaitSeconds: 10, timeoutSeconds: 30 },
   });
 });
 
@@ -80,6 +81,47 @@ describe('GET /img/:hash/:width.:format', () => {
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.headers.etag).toBeUndefined();
     expect(response.json().error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('GET /img/:hash/:width.:format under a render flood', () => {
+  it('answers 503 SERVICE_BUSY with Retry-After, uncacheable, once the render queue is full', async () => {
+    const store = new MemoryImageStore();
+    const { hash: busyHash } = await storeOriginal({ store }, await samplePng());
+    let release: () => void = () => {};
+    const originalHeld = new Promise<void>((resolve) => (release = resolve));
+    const getOriginal = store.getOriginal.bind(store);
+    store.getOriginal = async (h) => {
+      await originalHeld;
+      return getOriginal(h);
+    };
+    const busyApp = await buildApp({
+      store,
+      redis,
+      session: { secret: 'x'.repeat(32), idleSeconds: 3600, absoluteSeconds: 7200 },
+      instanceId: 'images-test',
+      render: { concurrency: 1, queueSize: 1, queueWaitSeconds: 10, timeoutSeconds: 30 },
+    });
+    try {
+      const admitted = [busyApp.inject({ url: `/img/${busyHash}/64.webp` })];
+      admitted.push(busyApp.inject({ url: `/img/${busyHash}/128.webp` }));
+      // The first holds the slot, the second the one queue place: the third is refused.
+      const admission = async () => (await busyApp.inject({ url: '/metrics' })).body;
+      while (!/shop_image_render_admission\{state="waiting"[^}]*\} 1/.test(await admission())) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      const refused = await busyApp.inject({ url: `/img/${busyHash}/256.webp` });
+      expect(refused.statusCode).toBe(503);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      expect(refused.headers['cache-control']).toBe('no-store');
+      expect(refused.json()).toEqual({
+        error: { code: 'SERVICE_BUSY', message: expect.any(String) },
+      });
+      release();
+      expect((await Promise.all(admitted)).map((r) => r.statusCode)).toEqual([200, 200]);
+    } finally {
+      await busyApp.close();
+    }
   });
 });
 

@@ -44,6 +44,12 @@ const app = await buildApp(
       publicOrigins: env.PUBLIC_ORIGINS,
     },
     instanceId: env.IMAGES_INSTANCE_ID,
+    render: {
+      concurrency: env.RENDER_CONCURRENCY,
+      queueSize: env.RENDER_QUEUE_SIZE,
+      queueWaitSeconds: env.RENDER_QUEUE_WAIT_SECONDS,
+      timeoutSeconds: env.RENDER_TIMEOUT_SECONDS,
+    },
   },
   logger,
 );

@@ -1,7 +1,10 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Prometheus metrics of one image-service process. */
-export function createMetrics(instanceId: string) {
+export function createMetrics(
+  instanceId: string,
+  renderQueue?: { readonly running: number; readonly waiting: number },
+) {
   const registry = new Registry();
   registry.setDefaultLabels({ instance_id: instanceId });
   collectDefaultMetrics({ register: registry });
@@ -27,6 +30,16 @@ export function createMetrics(instanceId: string) {
       help: 'Variant requests answered, by source (store, render, shared)',
       labelNames: ['source'],
       registers: [registry],
+    }),
+    renderAdmission: new Gauge({
+      name: 'shop_image_render_admission',
+      help: 'Renders running in a slot and waiting for one (refusals are 503s in shop_http_requests_total)',
+      labelNames: ['state'],
+      registers: [registry],
+      collect() {
+        this.set({ state: 'running' }, renderQueue?.running ?? 0);
+        this.set({ state: 'waiting' }, renderQueue?.waiting ?? 0);
+      },
     }),
     uploads: new Counter({
       name: 'shop_image_uploads_total',

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createMetrics } from '../http/metrics';
 import { getOrRenderVariant, type VariantLookup } from './get-or-render-variant';
 import { MemoryImageStore } from './memory-image-store';
+import { RenderAdmission } from './render-admission';
 import { samplePng } from './sample-images';
 import { SingleFlight } from './single-flight';
 import { storeOriginal } from './store-original';
@@ -16,6 +17,8 @@ async function setUp() {
   const deps = {
     store,
     inFlight: new SingleFlight<VariantLookup>(),
+    admission: new RenderAdmission({ concurrency: 1, queueSize: 8, maxWaitMs: 10_000 }),
+    renderTimeoutSeconds: 30,
     metrics,
     log: pino({ level: 'silent' }),
   };
@@ -72,5 +75,39 @@ describe('getOrRenderVariant', () => {
     const answer = await getOrRenderVariant(deps, { hash, width: 128, format: 'jpeg' });
     expect(answer.source).toBe('render');
     expect((await sharp(answer.bytes).metadata()).format).toBe('jpeg');
+  });
+
+  it('serves a stored variant while every render slot and queue place is taken', async () => {
+    const { hash, deps } = await setUp();
+    const stored: VariantSpec = { hash, width: 128, format: 'webp' };
+    await getOrRenderVariant(deps, stored);
+    deps.admission = new RenderAdmission({ concurrency: 1, queueSize: 0, maxWaitMs: 10_000 });
+    let release: () => void = () => {};
+    const slotTaken = deps.admission.run(() => new Promise<void>((r) => (release = r)));
+
+    expect((await getOrRenderVariant(deps, stored)).source).toBe('store');
+    await expect(
+      getOrRenderVariant(deps, { hash, width: 640, format: 'jpeg' }),
+    ).rejects.toMatchObject({ code: 'SERVICE_BUSY' });
+    release();
+    await slotTaken;
+  });
+
+  it('drops a render still waiting for a slot when its request goes away', async () => {
+    const { store, hash, deps, renders } = await setUp();
+    let release: () => void = () => {};
+    const slotTaken = deps.admission.run(() => new Promise<void>((r) => (release = r)));
+    const request = new AbortController();
+    const answer = getOrRenderVariant(deps, { hash, width: 256, format: 'jpeg' }, request.signal);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(deps.admission.waiting).toBe(1);
+
+    request.abort(new Error('client closed'));
+    await expect(answer).rejects.toThrow('client closed');
+    expect(deps.admission.waiting).toBe(0);
+    release();
+    await slotTaken;
+    expect(await renders()).toBe(0);
+    expect(store.calls.filter((call) => /^(getOriginal|putVariant)/.test(call))).toEqual([]);
   });
 });
