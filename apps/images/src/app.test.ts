@@ -98,7 +98,12 @@ describe('GET /img/:hash/:width.:format under a render flood', () => {
     const busyApp = await buildApp({
       store,
       redis,
-      session: { secret: 'x'.repeat(32), idleSeconds: 3600, absoluteSeconds: 7200 },
+      session: {
+        secret: 'x'.repeat(32),
+        idleSeconds: 3600,
+        absoluteSeconds: 7200,
+        publicOrigins: ['http://shop.test'],
+      },
       instanceId: 'images-test',
       render: { concurrency: 1, queueSize: 1, queueWaitSeconds: 10, timeoutSeconds: 30 },
     });

@@ -1,7 +1,6 @@
-import { BulkheadRejectedError, bulkhead } from 'cockatiel';
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, type Registry } from 'prom-client';
-import { AppError } from './app-error';
+import { Admission, type AdmissionLimits } from './admission';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -13,12 +12,8 @@ declare module 'fastify' {
   }
 }
 
-export interface AdmissionClass {
-  /** Handlers of the class running at once in this process. */
-  concurrency: number;
-  /** Requests of the class waiting for a slot; one more is answered 503 at once. */
-  queue: number;
-}
+/** Handlers of a class running at once in this process, and requests waiting for a slot. */
+export type AdmissionClass = Pick<AdmissionLimits, 'concurrency' | 'queue'>;
 
 /** How long a client turned away as busy is asked to wait. */
 const BUSY_RETRY_AFTER_SECONDS = 1;
@@ -41,12 +36,15 @@ export function admitRequests(
     labelNames: ['class'],
     registers: [options.registry],
   });
-  const policies = new Map(
-    Object.entries(classes).map(([name, limits]) => {
-      const policy = bulkhead(limits.concurrency, limits.queue);
-      policy.onReject(() => refused.inc({ class: name }));
-      return [name, { policy, limits }] as const;
-    }),
+  const admissions = new Map(
+    Object.entries(classes).map(([name, limits]) => [
+      name,
+      new Admission(limits, {
+        full: 'The shop is very busy; please try again.',
+        retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
+        onRefused: () => refused.inc({ class: name }),
+      }),
+    ]),
   );
   new Gauge({
     name: 'shop_admission_running',
@@ -54,9 +52,7 @@ export function admitRequests(
     labelNames: ['class'],
     registers: [options.registry],
     collect() {
-      for (const [name, { policy, limits }] of policies) {
-        this.set({ class: name }, limits.concurrency - policy.executionSlots);
-      }
+      for (const [name, admission] of admissions) this.set({ class: name }, admission.running);
     },
   });
   new Gauge({
@@ -65,27 +61,19 @@ export function admitRequests(
     labelNames: ['class'],
     registers: [options.registry],
     collect() {
-      for (const [name, { policy, limits }] of policies) {
-        this.set({ class: name }, limits.queue - policy.queueSlots);
-      }
+      for (const [name, admission] of admissions) this.set({ class: name }, admission.waiting);
     },
   });
 
   app.addHook('onRoute', (route) => {
     const name = route.config?.admission ?? options.defaultClass;
     if (name === false) return;
-    const entry = policies.get(name);
-    if (!entry) throw new Error(`route ${route.url} names an unknown admission class '${name}'`);
+    const admission = admissions.get(name);
+    if (!admission)
+      throw new Error(`route ${route.url} names an unknown admission class '${name}'`);
     const handler = route.handler;
-    route.handler = async function admitted(request, reply) {
-      try {
-        return await entry.policy.execute(() => handler.call(this, request, reply));
-      } catch (error) {
-        if (!(error instanceof BulkheadRejectedError)) throw error;
-        throw new AppError('SERVICE_BUSY', 'The shop is very busy; please try again.', undefined, {
-          retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
-        });
-      }
+    route.handler = function admitted(request, reply) {
+      return admission.run(async () => handler.call(this, request, reply));
     };
   });
 }

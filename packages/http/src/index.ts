@@ -1,3 +1,4 @@
+export { Admission, type AdmissionAnswers, type AdmissionLimits } from './admission';
 export { admitRequests, type AdmissionClass } from './admit-requests';
 export { AppError, statusOf, type AppErrorOptions } from './app-error';
 export { checkWithin } from './check-within';

@@ -6,6 +6,12 @@ import type { AppDeps } from '../app';
 export const healthRoutes =
   (deps: AppDeps): FastifyPluginAsync =>
   async (app) => {
+    // Health answers pass the edge's /img/ cache on their way: they must never be kept there.
+    app.addHook('onSend', async (_request, reply, payload) => {
+      void reply.header('cache-control', 'no-store');
+      return payload;
+    });
+
     app.get('/img/healthz', async () => ({ status: 'ok' as const, instance: deps.instanceId }));
 
     // Names the dependency that is down: S3 (the bucket) for every request, Redis for uploads.
