@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Agent, get } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
 import { env, replicaUrl } from './env';
 import { api, supervise, waitUntil } from './stack';
@@ -124,6 +125,40 @@ describe('edge response headers', () => {
       expect(headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
       expect(headers.get('x-middleware-rewrite'), path).toBeNull();
       expect(headers.get('x-powered-by'), path).toBeNull();
+    }
+  });
+});
+
+describe('edge keep-alive', () => {
+  /** One GET / on `agent`'s connection, without compression; its time to the last byte. */
+  const timedGet = (agent: Agent) =>
+    new Promise<{ ms: number; reused: boolean; bytes: number }>((resolve, reject) => {
+      const t0 = performance.now();
+      const request = get(`${env.PUBLIC_URL}/`, { agent }, (response) => {
+        let bytes = 0;
+        response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        response.on('end', () =>
+          resolve({ ms: performance.now() - t0, reused: request.reusedSocket, bytes }),
+        );
+      });
+      request.on('error', reject);
+    });
+
+  // A cached page whose last TCP segment is short used to wait for the client's delayed ACK
+  // (40 ms or more on Linux) on every request of a kept-alive connection (nginx's tcp_nopush
+  // corked it). That floor is what this checks, not how fast the edge is (bench:catalog does).
+  it('answers requests on a kept-alive connection without waiting for a delayed ACK', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      await timedGet(agent);
+      const answers = [];
+      for (let i = 0; i < 15; i++) answers.push(await timedGet(agent));
+      expect(answers.every((a) => a.reused)).toBe(true);
+      expect(answers[0]?.bytes).toBeGreaterThan(60_000);
+      const median = answers.map((a) => a.ms).sort((a, b) => a - b)[7] ?? Infinity;
+      expect(median).toBeLessThan(30);
+    } finally {
+      agent.destroy();
     }
   });
 });
