@@ -2,11 +2,19 @@
 // run against the running dev stack (npm start): the storefront home page through the edge next
 // to nginx serving the same bytes as a static file, and two API reads through the edge next to a
 // bare node:http server answering the same JSON.
-import { cpus } from 'node:os';
+//
+// Each target is measured twice: plain (no Accept-Encoding) and the way browsers ask for it
+// (Accept-Encoding: gzip, br). Compressed pairs are compared with the static nginx doing the same
+// work as the edge (see lib/reference-servers.ts): the home page is a cached page whose compressed
+// bytes the storefront stored, so the baseline answers those exact bytes from a `.gz` file
+// (gzip_static); the API answers are compressed by the edge per request, so the baseline
+// compresses the same JSON per request with the edge's gzip settings. Both checks are printed.
+import { request } from 'node:http';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { env } from './env';
 import { printPairs, writeReport, type Pair } from './lib/report';
-import { startReferenceServers } from './lib/reference-servers';
+import { EDGE_GZIP, startReferenceServers } from './lib/reference-servers';
 import { runWrk, type WrkOptions } from './lib/wrk';
 
 const edge = `http://${env.SHOP_HOST}:${env.EDGE_PORT}`;
@@ -16,20 +24,89 @@ if (!ready?.ok) {
   process.exit(1);
 }
 
-const bytesOf = async (path: string) =>
-  Buffer.from(await (await fetch(`${edge}${path}`)).arrayBuffer());
-const list = (await (await fetch(`${edge}/api/products?pageSize=1`)).json()) as {
+interface Answer {
+  status: number;
+  /** Content-Encoding, '' when the body is not encoded. */
+  encoding: string;
+  cacheStatus: string;
+  body: Buffer;
+}
+
+/** GET without any decoding (fetch would ask for and undo compression on its own). */
+function get(url: string, headers: Record<string, string> = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    request(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', reject);
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          encoding: String(res.headers['content-encoding'] ?? ''),
+          cacheStatus: String(res.headers['x-cache-status'] ?? ''),
+          body: Buffer.concat(chunks),
+        }),
+      );
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+const compressed = { 'Accept-Encoding': env.BENCH_ACCEPT_ENCODING };
+const list = JSON.parse((await get(`${edge}/api/products?pageSize=1`)).body.toString('utf8')) as {
   items: { slug: string }[];
 };
 const slug = list.items[0]?.slug;
 if (!slug) throw new Error('empty catalog');
-const targets = {
-  home: { path: '/', file: 'home.html' },
-  products: { path: '/api/products?pageSize=24', file: 'products.json' },
-  product: { path: `/api/products/${slug}`, file: 'product.json' },
-};
+
+interface Target {
+  path: string;
+  /** The path as labels show it. */
+  shown: string;
+  file: string;
+  /** The plain pair's baseline; compressed pairs always compare with the static nginx. */
+  plainBaseline: 'static' | 'node';
+  /** Where the edge's compressed bytes come from: stored in its cache, or made per request. */
+  compression: 'stored' | 'per-request';
+  plain?: Answer;
+  encoded?: Answer;
+}
+const targets: Target[] = [
+  { path: '/', shown: '/', file: 'home.html', plainBaseline: 'static', compression: 'stored' },
+  {
+    path: '/api/products?pageSize=24',
+    shown: '/api/products?pageSize=24',
+    file: 'products.json',
+    plainBaseline: 'node',
+    compression: 'per-request',
+  },
+  {
+    path: `/api/products/${slug}`,
+    shown: '/api/products/{slug}',
+    file: 'product.json',
+    plainBaseline: 'node',
+    compression: 'per-request',
+  },
+];
+
 const files: Record<string, Buffer> = {};
-for (const t of Object.values(targets)) files[t.file] = await bytesOf(t.path);
+for (const t of targets) {
+  // Twice each: the second answer of a cached page is the cache hit the benchmark measures.
+  for (let i = 0; i < 2; i++) {
+    t.plain = await get(`${edge}${t.path}`);
+    t.encoded = await get(`${edge}${t.path}`, compressed);
+  }
+  if (t.plain?.status !== 200 || t.encoded?.status !== 200)
+    throw new Error(`${t.path}: ${t.plain?.status} / ${t.encoded?.status}`);
+  if (t.plain.encoding) throw new Error(`${t.path}: encoded answer to a plain request`);
+  files[t.file] = t.plain.body;
+  if (t.compression === 'stored' && t.encoded.encoding) {
+    if (t.encoded.encoding !== 'gzip')
+      throw new Error(`${t.path}: the static baseline cannot serve "${t.encoded.encoding}"`);
+    files[`${t.file}.gz`] = t.encoded.body;
+  }
+}
 
 const folder = join(import.meta.dirname, 'reports');
 const reference = await startReferenceServers(
@@ -44,47 +121,76 @@ const options: WrkOptions = {
   threads: env.BENCH_THREADS,
 };
 const warm = { ...options, seconds: 2 };
+const loadAtStart = loadavg()[0] ?? 0;
 
 try {
+  // The baseline must answer what the edge answers: same encoding, and for stored bytes the very
+  // same bytes; per-request gzip at the same level and settings gives the same size.
+  const fairness: string[] = [];
+  for (const t of targets) {
+    const base = await get(reference.staticUrl(t.file), compressed);
+    const edgeAnswer = t.encoded as Answer;
+    const same =
+      base.encoding === edgeAnswer.encoding &&
+      (t.compression === 'stored'
+        ? base.body.equals(edgeAnswer.body)
+        : Math.abs(base.body.length - edgeAnswer.body.length) <= edgeAnswer.body.length * 0.02);
+    fairness.push(
+      `${same ? 'ok' : 'WARNING'}: ${t.path} with ${env.BENCH_ACCEPT_ENCODING}: edge ${edgeAnswer.encoding || 'identity'} ${edgeAnswer.body.length} B${edgeAnswer.cacheStatus ? ` (cache ${edgeAnswer.cacheStatus})` : ''}, static nginx ${base.encoding || 'identity'} ${base.body.length} B (${t.compression === 'stored' ? 'stored bytes via gzip_static' : `gzip level ${EDGE_GZIP.level} per request`})`,
+    );
+  }
+
   const pairs: Pair[] = [];
-  const measure = (label: string, shopUrl: string, baselineUrl: string, baselineLabel: string) => {
+  const measure = (
+    label: string,
+    shopUrl: string,
+    baselineUrl: string,
+    baselineLabel: string,
+    headers: Record<string, string> = {},
+  ) => {
     process.stderr.write(`[bench] ${label}: warming up, then ${options.seconds} s each\n`);
-    runWrk(shopUrl, warm);
-    runWrk(baselineUrl, warm);
+    runWrk(shopUrl, { ...warm, headers });
+    runWrk(baselineUrl, { ...warm, headers });
     pairs.push({
       label,
-      shop: runWrk(shopUrl, options),
-      baseline: runWrk(baselineUrl, options),
+      shop: runWrk(shopUrl, { ...options, headers }),
+      baseline: runWrk(baselineUrl, { ...options, headers }),
       baselineLabel,
     });
   };
-  measure(
-    `GET / (${files['home.html']?.length} B)`,
-    `${edge}/`,
-    reference.staticUrl('home.html'),
-    'nginx static file',
-  );
-  measure(
-    `GET /api/products?pageSize=24 (${files['products.json']?.length} B)`,
-    `${edge}${targets.products.path}`,
-    reference.bareNodeUrl('products.json'),
-    'bare node:http',
-  );
-  measure(
-    `GET /api/products/{slug} (${files['product.json']?.length} B)`,
-    `${edge}${targets.product.path}`,
-    reference.bareNodeUrl('product.json'),
-    'bare node:http',
-  );
+  for (const t of targets) {
+    const plain = t.plain as Answer;
+    const encoded = t.encoded as Answer;
+    measure(
+      `GET ${t.shown} plain (${plain.body.length} B)`,
+      `${edge}${t.path}`,
+      t.plainBaseline === 'static' ? reference.staticUrl(t.file) : reference.bareNodeUrl(t.file),
+      t.plainBaseline === 'static' ? 'nginx static file' : 'bare node:http',
+    );
+    measure(
+      `GET ${t.shown} ${encoded.encoding || 'identity'} (${encoded.body.length} B)`,
+      `${edge}${t.path}`,
+      reference.staticUrl(t.file),
+      t.compression === 'stored'
+        ? 'nginx static .gz file'
+        : `nginx static, gzip level ${EDGE_GZIP.level}`,
+      compressed,
+    );
+  }
 
+  const loadAtEnd = loadavg()[0] ?? 0;
   const conditions = {
     ...options,
+    acceptEncoding: env.BENCH_ACCEPT_ENCODING,
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model,
+    loadAverage1m: { start: loadAtStart, end: loadAtEnd },
     node: process.version,
     edge,
+    fairness,
   };
   process.stdout.write(`\nconditions: ${JSON.stringify(conditions)}\n\n`);
+  process.stdout.write(`${fairness.join('\n')}\n\n`);
   printPairs(pairs);
   for (const p of pairs) {
     const failed = p.shop.errors + p.shop.non2xx + p.baseline.errors + p.baseline.non2xx;
@@ -93,6 +199,11 @@ try {
         `WARNING: ${p.label}: ${failed} failed responses; its figures are not valid\n`,
       );
   }
+  // The end figure includes this run's own load; the start one is the machine's before it.
+  if (loadAtStart > cpus().length / 2)
+    process.stdout.write(
+      `WARNING: load average ${loadAtStart.toFixed(1)} on ${cpus().length} CPUs before the run: other work may compete with it; repeat it before trusting the figures\n`,
+    );
   const report = writeReport(folder, 'catalog', conditions, pairs);
   process.stdout.write(`\nreport: ${report}.json and .svg\n`);
 } finally {

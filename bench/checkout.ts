@@ -7,8 +7,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { fetch, type Dispatcher } from 'undici';
 import { checkoutEnv as settings, env } from './env';
 import { writeBars } from './lib/bars';
+import { crowd } from './lib/crowd';
 
 const edge = `http://${env.SHOP_HOST}:${env.EDGE_PORT}`;
 const db = new pg.Client({ connectionString: settings.DATABASE_URL });
@@ -24,17 +26,28 @@ async function makeProducts(count: number): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-/** A guest session holding one unit of `productId` in its cart, ready to check out. */
-async function shopperWith(productId: string): Promise<string> {
+/** A guest shopper: its session cookie and the address it connects from. */
+interface Shopper {
+  cookie: string;
+  client: Dispatcher;
+}
+
+/**
+ * A guest session holding one unit of `productId` in its cart, ready to check out. Every shopper
+ * is a client of its own (a loopback address), as real shoppers are: the shop's order limits
+ * per address would otherwise refuse all but the first few orders.
+ */
+async function shopperWith(productId: string, client: Dispatcher): Promise<Shopper> {
   const response = await fetch(`${edge}/api/cart/items`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ productId, quantity: 1 }),
+    dispatcher: client,
   });
   if (!response.ok) throw new Error(`add to cart: ${response.status}`);
   const cookie = response.headers.getSetCookie()[0]?.split(';')[0];
   if (!cookie) throw new Error('no session cookie');
-  return cookie;
+  return { cookie, client };
 }
 
 interface Run {
@@ -46,19 +59,24 @@ interface Run {
   clientCpu: number;
 }
 
-async function checkoutAll(cookies: string[]): Promise<Run> {
+async function checkoutAll(shoppers: Shopper[]): Promise<Run> {
   const latencies: number[] = [];
   let failed = 0;
-  const queue = [...cookies];
+  const queue = [...shoppers];
   const cpuStart = process.cpuUsage();
   const start = performance.now();
   await Promise.all(
     Array.from({ length: settings.BENCH_CONCURRENCY }, async () => {
-      for (let cookie = queue.shift(); cookie; cookie = queue.shift()) {
+      for (let shopper = queue.shift(); shopper; shopper = queue.shift()) {
         const t0 = performance.now();
         const response = await fetch(`${edge}/api/orders`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', cookie, 'idempotency-key': randomUUID() },
+          headers: {
+            'content-type': 'application/json',
+            cookie: shopper.cookie,
+            'idempotency-key': randomUUID(),
+          },
+          dispatcher: shopper.client,
           body: JSON.stringify({
             email: 'bench@example.test',
             shippingAddress: {
@@ -82,10 +100,10 @@ async function checkoutAll(cookies: string[]): Promise<Run> {
   const at = (q: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
   return {
-    orders: cookies.length - failed,
+    orders: shoppers.length - failed,
     failed,
     seconds,
-    ordersPerSecond: (cookies.length - failed) / seconds,
+    ordersPerSecond: (shoppers.length - failed) / seconds,
     latencyMs: { p50: at(0.5), p95: at(0.95), p99: at(0.99) },
     clientCpu: (cpu.user + cpu.system) / 1e6 / seconds,
   };
@@ -138,15 +156,20 @@ try {
   if (shared) made.push(shared);
   if (!shared) throw new Error('no shared product');
   await new Promise((resolve) => setTimeout(resolve, 200)); // let the replica see them
-  const uncontendedCookies = [];
-  for (const id of own) uncontendedCookies.push(await shopperWith(id));
-  const contendedCookies = [];
-  for (let i = 0; i < n; i++) contendedCookies.push(await shopperWith(shared));
+  const clients = crowd(20, 2 * n);
+  const uncontendedShoppers = [];
+  for (const [i, id] of own.entries()) {
+    uncontendedShoppers.push(await shopperWith(id, clients.client(i)));
+  }
+  const contendedShoppers = [];
+  for (let i = 0; i < n; i++)
+    contendedShoppers.push(await shopperWith(shared, clients.client(n + i)));
 
   process.stderr.write('[bench] checkout, uncontended\n');
-  const uncontended = await checkoutAll(uncontendedCookies);
+  const uncontended = await checkoutAll(uncontendedShoppers);
   process.stderr.write('[bench] checkout, contended\n');
-  const contended = await checkoutAll(contendedCookies);
+  const contended = await checkoutAll(contendedShoppers);
+  await clients.close();
   process.stderr.write(`[bench] pgbench tpcb-like, ${settings.BENCH_SECONDS} s\n`);
   const baseline = pgbench();
 

@@ -10,6 +10,8 @@ export const env = z
     BENCH_SECONDS: z.coerce.number().int().min(1).default(10),
     BENCH_CONNECTIONS: z.coerce.number().int().min(1).default(32),
     BENCH_THREADS: z.coerce.number().int().min(1).default(1),
+    /** What the compressed pairs send, as browsers do. */
+    BENCH_ACCEPT_ENCODING: z.string().min(1).default('gzip, br'),
   })
   .parse(process.env);
 
@@ -40,5 +42,21 @@ export const floodBenchEnv = z
     /** Distinct client addresses the requests come from (default: one each). */
     FLOOD_CLIENTS: z.coerce.number().int().min(1).max(60_000).optional(),
     IMAGES_PORT: z.coerce.number().default(4121),
+  })
+  .parse(process.env);
+
+/** bench:overload: how long each crowd runs, how big it is, and the bystanders beside it. */
+export const overloadBenchEnv = z
+  .object({
+    OVERLOAD_SECONDS: z.coerce.number().int().min(3).default(15),
+    OVERLOAD_CLIENTS: z.coerce.number().int().min(10).max(5_000).default(200),
+    OVERLOAD_BYSTANDERS: z.coerce.number().int().min(1).max(100).default(4),
+    /** Originals uploaded for the first-render crowd (27 variants each). */
+    OVERLOAD_ORIGINALS: z.coerce.number().int().min(1).max(100).default(12),
+    /** What the shop admits at once (infra/local/env.sh), to print the crowd's size against. */
+    API_REPLICAS: z.coerce.number().int().default(2),
+    EDGE_API_MAX_CONNS: z.coerce.number().int().optional(),
+    EDGE_AUTH_MAX_CONNS: z.coerce.number().int().optional(),
+    EDGE_IMAGES_MAX_CONNS: z.coerce.number().int().optional(),
   })
   .parse(process.env);

@@ -19,7 +19,9 @@ export function printPairs(pairs: Pair[]): void {
     ['', p.baselineLabel, p.baseline] as const,
   ]);
   const lines = [
-    ['target', 'server', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'wrk CPU'].join('\t'),
+    ['target', 'server', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'B/resp', 'errors', 'wrk CPU'].join(
+      '\t',
+    ),
     ...rows.map(([label, server, r]) =>
       [
         label,
@@ -28,6 +30,7 @@ export function printPairs(pairs: Pair[]): void {
         fmt(r.latencyMs.p50, 2),
         fmt(r.latencyMs.p95, 2),
         fmt(r.latencyMs.p99, 2),
+        fmt(r.bytesPerResponse),
         String(r.errors + r.non2xx),
         `${fmt(r.loadGeneratorCpu * 100)}%`,
       ].join('\t'),
@@ -58,14 +61,14 @@ export function writeReport(
 ): string {
   const base = writeJson(folder, name, { conditions, pairs });
 
-  const width = 760;
+  const width = 860;
   const rowHeight = 64;
   const max = Math.max(
     ...pairs.flatMap((p) => [p.shop.requestsPerSecond, p.baseline.requestsPerSecond]),
   );
   const bar = (y: number, value: number, colour: string, text: string) => {
-    const w = Math.max((value / max) * 440, 2);
-    return `<rect x="260" y="${y}" width="${w}" height="18" rx="3" fill="${colour}"/><text x="${266 + w}" y="${y + 14}" font-size="12">${text}</text>`;
+    const w = Math.max((value / max) * 380, 2);
+    return `<rect x="330" y="${y}" width="${w}" height="18" rx="3" fill="${colour}"/><text x="${336 + w}" y="${y + 14}" font-size="12">${text}</text>`;
   };
   const body = pairs
     .map((p, i) => {

@@ -5,7 +5,7 @@ export async function signInAsAdmin(
 ): Promise<string> {
   const response = await fetch(`${edge}/api/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': '192.0.2.200' },
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify(account),
   });
   const cookie = response.headers.getSetCookie()[0]?.split(';')[0];

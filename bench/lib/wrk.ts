@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureTools } from './tools';
 
 export interface WrkResult {
   url: string;
@@ -11,6 +12,8 @@ export interface WrkResult {
   requests: number;
   errors: number;
   non2xx: number;
+  /** Bytes read per response, status line and headers included. */
+  bytesPerResponse: number;
   latencyMs: { p50: number; p95: number; p99: number };
   /** CPU seconds wrk used per wall second (1.0 = one core saturated). */
   loadGeneratorCpu: number;
@@ -19,9 +22,9 @@ export interface WrkResult {
 const REPORT_SCRIPT = `
 done = function(summary, latency, requests)
   local e = summary.errors
-  io.write(string.format('WRK_JSON {"requests":%d,"durationUs":%d,"errors":%d,"non2xx":%d,"p50":%d,"p95":%d,"p99":%d}\\n',
+  io.write(string.format('WRK_JSON {"requests":%d,"durationUs":%d,"errors":%d,"non2xx":%d,"bytes":%d,"p50":%d,"p95":%d,"p99":%d}\\n',
     summary.requests, summary.duration, e.connect + e.read + e.write + e.timeout, e.status,
-    latency:percentile(50), latency:percentile(95), latency:percentile(99)))
+    summary.bytes, latency:percentile(50), latency:percentile(95), latency:percentile(99)))
 end
 `;
 
@@ -33,6 +36,7 @@ export interface WrkOptions {
 }
 
 export function runWrk(url: string, options: WrkOptions): WrkResult {
+  ensureTools('wrk', 'time');
   const script = join(tmpdir(), 'shop-wrk-report.lua');
   writeFileSync(script, REPORT_SCRIPT);
   const headerArgs = Object.entries(options.headers ?? {}).flatMap(([k, v]) => [
@@ -61,6 +65,7 @@ export function runWrk(url: string, options: WrkOptions): WrkResult {
     durationUs: number;
     errors: number;
     non2xx: number;
+    bytes: number;
     p50: number;
     p95: number;
     p99: number;
@@ -73,6 +78,7 @@ export function runWrk(url: string, options: WrkOptions): WrkResult {
     requests: r.requests,
     errors: r.errors,
     non2xx: r.non2xx,
+    bytesPerResponse: r.requests > 0 ? r.bytes / r.requests : 0,
     latencyMs: { p50: r.p50 / 1000, p95: r.p95 / 1000, p99: r.p99 / 1000 },
     loadGeneratorCpu: (user + sys) / seconds,
   };
