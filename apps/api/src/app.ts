@@ -20,7 +20,7 @@ import {
   instrument,
   requestIdOf,
   traceRequests,
-  type AdmissionClass,
+  type Admission,
 } from '@shop/http';
 import { createMetrics } from './http/metrics';
 import { refuseCrossSiteWrites, registerSessions } from '@shop/sessions';
@@ -48,8 +48,13 @@ export interface AppDeps {
   };
   /** Proxies (the edge) whose X-Forwarded-For names the client. */
   trustedProxies: string[];
-  /** Work admitted at once per process: every request, and the password-hashing ones apart. */
-  admission: { requests: AdmissionClass; passwords: AdmissionClass };
+  /** Requests handled at once per process, and waiting; the rest are answered 503 at once. */
+  requestAdmission: { concurrency: number; queue: number };
+  /**
+   * Password hashing (sign-in, registration) has slots of its own, apart from request
+   * admission: a flood of sign-ins cannot take the slots that browsing needs.
+   */
+  passwordHashing: Admission;
   /** This replica's name, sent as X-Served-By. */
   instanceId: string;
 }
@@ -115,8 +120,8 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
     transformObject: jsonSchemaTransformObject,
   });
 
-  const metrics = createMetrics(deps.replica, deps.instanceId);
-  admitRequests(app, deps.admission, { defaultClass: 'requests', registry: metrics });
+  const metrics = createMetrics(deps.replica, deps.passwordHashing, deps.instanceId);
+  admitRequests(app, deps.requestAdmission, metrics);
   instrument(app, metrics);
   await app.register(healthRoutes(deps));
   await app.register(catalogRoutes(deps));

@@ -1,5 +1,6 @@
 // Process entry: wire real dependencies, listen, and shut down gracefully on SIGTERM/SIGINT.
 import { createDb, ReplicaMonitor } from '@shop/db';
+import { Admission } from '@shop/http';
 import closeWithGrace from 'close-with-grace';
 import { Redis } from 'ioredis';
 import { LoginLimits } from './accounts/login-limits';
@@ -51,10 +52,11 @@ const app = await buildApp(
       publicOrigins: env.PUBLIC_ORIGINS,
     },
     trustedProxies: env.TRUSTED_PROXIES,
-    admission: {
-      requests: { concurrency: env.API_CONCURRENCY, queue: env.API_QUEUE },
-      passwords: { concurrency: env.PASSWORD_CONCURRENCY, queue: env.PASSWORD_QUEUE },
-    },
+    requestAdmission: { concurrency: env.API_CONCURRENCY, queue: env.API_QUEUE },
+    passwordHashing: new Admission(
+      { concurrency: env.PASSWORD_CONCURRENCY, queue: env.PASSWORD_QUEUE },
+      { full: 'Too many sign-ins at once; please try again in a moment.', retryAfterSeconds: 1 },
+    ),
     instanceId: env.API_INSTANCE_ID,
   },
   logger,

@@ -5,72 +5,56 @@ import { Admission, type AdmissionLimits } from './admission';
 declare module 'fastify' {
   interface FastifyContextConfig {
     /**
-     * The admission class whose slots this route's handler takes (see `admitRequests`), or
-     * false for routes that must answer however busy the process is (health, metrics).
+     * false for routes outside request admission: those that must answer however busy the
+     * process is (health, metrics), and those bounded by an admission of their own.
      */
-    admission?: string | false;
+    admission?: false;
   }
 }
-
-/** Handlers of a class running at once in this process, and requests waiting for a slot. */
-export type AdmissionClass = Pick<AdmissionLimits, 'concurrency' | 'queue'>;
 
 /** How long a client turned away as busy is asked to wait. */
 const BUSY_RETRY_AFTER_SECONDS = 1;
 
 /**
- * Bounded work per process. Each route's handler runs inside its admission class's bulkhead: at
- * most `concurrency` at once and `queue` waiting. A request past that is answered at once with
- * 503 SERVICE_BUSY and Retry-After, so an overload is met fast and honestly instead of piling up
- * until pool waits and timeouts turn into 500s. Classes keep kinds of work apart: a flood of
- * sign-ins (password hashing) cannot take the slots that catalog reads need.
+ * Bounded work per process: every route's handler runs inside one Admission (at most
+ * `concurrency` at once and `queue` waiting). A request past that is answered at once with 503
+ * SERVICE_BUSY and Retry-After, so an overload is met fast and honestly instead of piling up
+ * until pool waits and timeouts turn into 500s.
  */
 export function admitRequests(
   app: FastifyInstance,
-  classes: Record<string, AdmissionClass>,
-  options: { defaultClass: string; registry: Registry },
+  limits: Pick<AdmissionLimits, 'concurrency' | 'queue'>,
+  registry: Registry,
 ): void {
   const refused = new Counter({
     name: 'shop_admission_refused_total',
-    help: 'Requests answered 503 SERVICE_BUSY because their admission class was full',
-    labelNames: ['class'],
-    registers: [options.registry],
+    help: 'Requests answered 503 SERVICE_BUSY because the process had no room for them',
+    registers: [registry],
   });
-  const admissions = new Map(
-    Object.entries(classes).map(([name, limits]) => [
-      name,
-      new Admission(limits, {
-        full: 'The shop is very busy; please try again.',
-        retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
-        onRefused: () => refused.inc({ class: name }),
-      }),
-    ]),
-  );
+  const admission = new Admission(limits, {
+    full: 'The shop is very busy; please try again.',
+    retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
+    onRefused: () => refused.inc(),
+  });
   new Gauge({
     name: 'shop_admission_running',
-    help: 'Handlers running, per admission class',
-    labelNames: ['class'],
-    registers: [options.registry],
+    help: 'Request handlers running',
+    registers: [registry],
     collect() {
-      for (const [name, admission] of admissions) this.set({ class: name }, admission.running);
+      this.set(admission.running);
     },
   });
   new Gauge({
     name: 'shop_admission_queued',
-    help: 'Requests waiting for a slot, per admission class',
-    labelNames: ['class'],
-    registers: [options.registry],
+    help: 'Requests waiting for a handler slot',
+    registers: [registry],
     collect() {
-      for (const [name, admission] of admissions) this.set({ class: name }, admission.waiting);
+      this.set(admission.waiting);
     },
   });
 
   app.addHook('onRoute', (route) => {
-    const name = route.config?.admission ?? options.defaultClass;
-    if (name === false) return;
-    const admission = admissions.get(name);
-    if (!admission)
-      throw new Error(`route ${route.url} names an unknown admission class '${name}'`);
+    if (route.config?.admission === false) return;
     const handler = route.handler;
     route.handler = function admitted(request, reply) {
       return admission.run(async () => handler.call(this, request, reply));

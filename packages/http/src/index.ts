@@ -1,5 +1,5 @@
 export { Admission, type AdmissionAnswers, type AdmissionLimits } from './admission';
-export { admitRequests, type AdmissionClass } from './admit-requests';
+export { admitRequests } from './admit-requests';
 export { AppError, statusOf, type AppErrorOptions } from './app-error';
 export { checkWithin } from './check-within';
 export { handleErrors, type HandleErrorsOptions } from './handle-errors';

@@ -1,8 +1,16 @@
 import type { ReplicaMonitor } from '@shop/db';
+import type { Admission } from '@shop/http';
 import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 
-/** Prometheus metrics of one API process beyond the request metrics of @shop/http: replica lag. */
-export function createMetrics(replica: ReplicaMonitor, instanceId: string): Registry {
+/**
+ * Prometheus metrics of one API process beyond the request metrics of @shop/http: replica lag
+ * and the password-hashing slots.
+ */
+export function createMetrics(
+  replica: ReplicaMonitor,
+  passwordHashing: Admission,
+  instanceId: string,
+): Registry {
   const registry = new Registry();
   registry.setDefaultLabels({ instance_id: instanceId });
   collectDefaultMetrics({ register: registry });
@@ -19,6 +27,16 @@ export function createMetrics(replica: ReplicaMonitor, instanceId: string): Regi
     collect() {
       this.set(replica.lagBytes() ?? -1);
       lagSeconds.set(replica.lagSeconds() ?? -1);
+    },
+  });
+  new Gauge({
+    name: 'shop_password_hashing',
+    help: 'Password hashes (sign-in, registration) running and waiting for a slot',
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      this.set({ state: 'running' }, passwordHashing.running);
+      this.set({ state: 'waiting' }, passwordHashing.waiting);
     },
   });
   return registry;

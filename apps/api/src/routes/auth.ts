@@ -25,8 +25,8 @@ export const authRoutes =
     app.post(
       '/api/auth/register',
       {
-        // Password hashing has slots of its own, so a flood of sign-ups cannot starve browsing.
-        config: { admission: 'passwords' },
+        // Bounded by the password-hashing admission inside (deps.passwordHashing), not here.
+        config: { admission: false },
         schema: {
           tags: ['accounts'],
           body: registerBody,
@@ -44,7 +44,7 @@ export const authRoutes =
     app.post(
       '/api/auth/login',
       {
-        config: { admission: 'passwords' },
+        config: { admission: false },
         schema: { tags: ['accounts'], body: loginBody, response: { 200: userEnvelope, ...errors } },
       },
       async (request) => {
