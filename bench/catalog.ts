@@ -13,7 +13,7 @@ import { request } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { env } from './env';
-import { printPairs, writeReport, type Pair } from './lib/report';
+import { measureInRounds, printPairs, writeReport, type Pair } from './lib/report';
 import { EDGE_GZIP, startReferenceServers } from './lib/reference-servers';
 import { runWrk, type WrkOptions } from './lib/wrk';
 
@@ -148,14 +148,19 @@ try {
     baselineLabel: string,
     headers: Record<string, string> = {},
   ) => {
-    process.stderr.write(`[bench] ${label}: warming up, then ${options.seconds} s each\n`);
+    process.stderr.write(
+      `[bench] ${label}: warming up, then ${env.BENCH_ROUNDS} rounds of ${options.seconds} s each\n`,
+    );
     runWrk(shopUrl, { ...warm, headers });
     runWrk(baselineUrl, { ...warm, headers });
     pairs.push({
       label,
-      shop: runWrk(shopUrl, { ...options, headers }),
-      baseline: runWrk(baselineUrl, { ...options, headers }),
       baselineLabel,
+      ...measureInRounds(
+        env.BENCH_ROUNDS,
+        () => runWrk(shopUrl, { ...options, headers }),
+        () => runWrk(baselineUrl, { ...options, headers }),
+      ),
     });
   };
   for (const t of targets) {
@@ -181,6 +186,7 @@ try {
   const loadAtEnd = loadavg()[0] ?? 0;
   const conditions = {
     ...options,
+    rounds: env.BENCH_ROUNDS,
     acceptEncoding: env.BENCH_ACCEPT_ENCODING,
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model,

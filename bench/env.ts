@@ -7,7 +7,9 @@ export const env = z
     SHOP_HOST: z.string().default('127.0.0.1'),
     EDGE_PORT: z.coerce.number().default(4100),
     STATIC_PORT: z.coerce.number().default(4195),
-    BENCH_SECONDS: z.coerce.number().int().min(1).default(10),
+    BENCH_SECONDS: z.coerce.number().int().min(1).default(5),
+    /** Rounds per pair, shop and baseline back to back each round; each side's median counts. */
+    BENCH_ROUNDS: z.coerce.number().int().min(1).default(3),
     BENCH_CONNECTIONS: z.coerce.number().int().min(1).default(32),
     BENCH_THREADS: z.coerce.number().int().min(1).default(1),
     /** What the compressed pairs send, as browsers do. */

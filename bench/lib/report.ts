@@ -5,9 +5,38 @@ import type { WrkResult } from './wrk';
 
 export interface Pair {
   label: string;
+  /** The run with the median throughput of each side, when it was measured in rounds. */
   shop: WrkResult;
   baseline: WrkResult;
   baselineLabel: string;
+  /** shop / baseline throughput of each round (shop and baseline run back to back each round). */
+  roundRatios?: number[];
+}
+
+/**
+ * Measures a pair in `rounds` rounds, shop then baseline back to back each time, so drift in
+ * what else the machine does falls on both sides; each side is its median run.
+ */
+export function measureInRounds(
+  rounds: number,
+  runShop: () => WrkResult,
+  runBaseline: () => WrkResult,
+): Pick<Pair, 'shop' | 'baseline' | 'roundRatios'> {
+  const shop: WrkResult[] = [];
+  const baseline: WrkResult[] = [];
+  for (let i = 0; i < rounds; i++) {
+    shop.push(runShop());
+    baseline.push(runBaseline());
+  }
+  const median = (runs: WrkResult[]) =>
+    runs.toSorted((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(runs.length / 2)];
+  const [s, b] = [median(shop), median(baseline)];
+  if (!s || !b) throw new Error('no rounds measured');
+  return {
+    shop: s,
+    baseline: b,
+    roundRatios: shop.map((r, i) => r.requestsPerSecond / (baseline[i]?.requestsPerSecond ?? NaN)),
+  };
 }
 
 const fmt = (n: number, digits = 0) =>
@@ -38,7 +67,7 @@ export function printPairs(pairs: Pair[]): void {
     '',
     ...pairs.map(
       (p) =>
-        `${p.label}: shop / ${p.baselineLabel} = ${(p.shop.requestsPerSecond / p.baseline.requestsPerSecond).toFixed(3)} (throughput ratio)`,
+        `${p.label}: shop / ${p.baselineLabel} = ${(p.shop.requestsPerSecond / p.baseline.requestsPerSecond).toFixed(3)} (throughput ratio of the medians${p.roundRatios && p.roundRatios.length > 1 ? `; rounds ${p.roundRatios.map((r) => r.toFixed(2)).join(', ')}` : ''})`,
     ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
