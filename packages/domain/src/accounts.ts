@@ -11,7 +11,7 @@ export const email = z
   .pipe(z.email({ error: 'must be an email address' }))
   .transform((value) => value.toLowerCase());
 
-/** At least 8 characters (API.md); at most 128 so hashing cost stays bounded. */
+/** At least 8 characters (docs/API.md); at most 128 so hashing cost stays bounded. */
 export const password = z.string().min(8).max(128);
 
 export const registerBody = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The fixed set of error codes the API answers with; the same words API.md uses. */
+/** The fixed set of error codes the API answers with; the same words docs/API.md uses. */
 export const errorCodes = [
   'VALIDATION_FAILED',
   'NOT_FOUND',

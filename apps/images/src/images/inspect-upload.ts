@@ -1,9 +1,9 @@
 import sharp, { type Metadata } from 'sharp';
 import { AppError } from '@shop/http';
 
-/** Largest upload body, in bytes (API.md: ≤ 15 MB). */
+/** Largest upload body, in bytes (docs/API.md: ≤ 15 MiB). */
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
-/** Largest image, in pixels (API.md: ≤ 40 megapixels); a decompression bomb stops here. */
+/** Largest image, in pixels (docs/API.md: ≤ 40 megapixels); a decompression bomb stops here. */
 export const MAX_INPUT_PIXELS = 40_000_000;
 /**
  * How much damage in the pixel data sharp refuses: truncated or undecodable data fails, a mere

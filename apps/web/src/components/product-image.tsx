@@ -2,7 +2,7 @@ import type { ProductSummary } from '@shop/domain';
 import { tilePalette } from '@/lib/tile-palette';
 import styles from './product-image.module.css';
 
-/** Widths the image service renders (API.md); anything else is refused. */
+/** Widths the image service renders (docs/API.md); anything else is refused. */
 const IMAGE_WIDTHS = [128, 256, 384, 640, 828, 1080, 1200];
 
 const srcSet = (hash: string, format: 'avif' | 'webp' | 'jpeg') =>
