@@ -27,9 +27,11 @@ export API_CONCURRENCY="${API_CONCURRENCY:-8}" API_QUEUE="${API_QUEUE:-8}"
 export PASSWORD_CONCURRENCY="${PASSWORD_CONCURRENCY:-1}" PASSWORD_QUEUE="${PASSWORD_QUEUE:-7}"
 export EDGE_API_MAX_CONNS="${EDGE_API_MAX_CONNS:-$((API_CONCURRENCY + API_QUEUE))}"
 export EDGE_AUTH_MAX_CONNS="${EDGE_AUTH_MAX_CONNS:-$((PASSWORD_CONCURRENCY + PASSWORD_QUEUE))}"
-# Image renders at once and waiting in the image service; the edge sends it no more cache misses.
+# Image renders at once and waiting in the image service. The edge sends it at most that many
+# cache misses at once plus 2 more, for misses that only look up S3 (a variant already rendered,
+# or a refusal past the render queue).
 export RENDER_CONCURRENCY="${RENDER_CONCURRENCY:-2}" RENDER_QUEUE_SIZE="${RENDER_QUEUE_SIZE:-8}"
-export EDGE_IMAGES_MAX_CONNS="${EDGE_IMAGES_MAX_CONNS:-$((RENDER_CONCURRENCY + RENDER_QUEUE_SIZE))}"
+export EDGE_IMAGES_MAX_CONNS="${EDGE_IMAGES_MAX_CONNS:-$((RENDER_CONCURRENCY + RENDER_QUEUE_SIZE + 2))}"
 export PG_PRIMARY_PORT="${PG_PRIMARY_PORT:-$((SHOP_PORT_BASE + 32))}"
 export PG_REPLICA_PORT="${PG_REPLICA_PORT:-$((SHOP_PORT_BASE + 33))}"
 export IMAGES_PORT="${IMAGES_PORT:-$((SHOP_PORT_BASE + 21))}"
