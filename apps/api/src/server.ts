@@ -1,8 +1,6 @@
-// Process entry: wire real dependencies, listen, and shut down gracefully on SIGTERM/SIGINT.
+// Process entry: wire real dependencies and run the service (listen; graceful shutdown).
 import { createDb, ReplicaMonitor } from '@shop/db';
-import { Admission } from '@shop/http';
-import closeWithGrace from 'close-with-grace';
-import { Redis } from 'ioredis';
+import { Admission, connectRedis, loggerOptions, runService } from '@shop/http';
 import { LoginLimits } from './accounts/login-limits';
 import { RegistrationLimit } from './accounts/registration-limit';
 import { buildApp } from './app';
@@ -17,17 +15,7 @@ const db = createDb({
   applicationName: `shop-api:${env.API_INSTANCE_ID}`,
   poolSize: env.DATABASE_POOL_SIZE,
 });
-const redis = new Redis(env.REDIS_URL, {
-  lazyConnect: false,
-  maxRetriesPerRequest: 2,
-  enableOfflineQueue: false,
-});
-
-const logger = {
-  level: env.LOG_LEVEL,
-  base: { instance: env.API_INSTANCE_ID },
-  ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty' } } : {}),
-};
+const redis = connectRedis(env.REDIS_URL);
 const replica = new ReplicaMonitor(db, { maxLagSeconds: env.MAX_REPLICA_LAG_SECONDS }).start();
 const app = await buildApp(
   {
@@ -59,17 +47,15 @@ const app = await buildApp(
     ),
     instanceId: env.API_INSTANCE_ID,
   },
-  logger,
+  loggerOptions(env.LOG_LEVEL, env.API_INSTANCE_ID),
 );
-redis.on('error', (err) => app.log.warn({ err: err.message }, 'redis connection error'));
-
-closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
-  if (err) app.log.error({ err }, 'shutting down after an error');
-  else app.log.info({ signal }, 'shutting down');
-  await app.close();
-  replica.stop();
-  await Promise.allSettled([db.primary.$disconnect(), db.replica.$disconnect()]);
-  redis.disconnect();
+await runService({
+  app,
+  host: env.HOST,
+  port: env.PORT,
+  redis: [redis],
+  close: async () => {
+    replica.stop();
+    await Promise.allSettled([db.primary.$disconnect(), db.replica.$disconnect()]);
+  },
 });
-
-await app.listen({ host: env.HOST, port: env.PORT });

@@ -1,7 +1,6 @@
-// Process entry: wire S3, Redis and logging, listen, and shut down gracefully on SIGTERM/SIGINT.
+// Process entry: wire S3, Redis and logging, and run the service (listen; graceful shutdown).
 import { S3Client } from '@aws-sdk/client-s3';
-import closeWithGrace from 'close-with-grace';
-import { Redis } from 'ioredis';
+import { connectRedis, loggerOptions, runService } from '@shop/http';
 import sharp from 'sharp';
 import { buildApp } from './app';
 import { loadEnv } from './env';
@@ -26,13 +25,7 @@ const s3 = new S3Client({
   maxAttempts: 2,
   requestHandler: { connectionTimeout: 2_000, requestTimeout: 15_000 },
 });
-const redis = new Redis(env.REDIS_URL, {
-  lazyConnect: false,
-  maxRetriesPerRequest: 2,
-  enableOfflineQueue: false,
-});
-
-const logger = { level: env.LOG_LEVEL, base: { instance: env.IMAGES_INSTANCE_ID } };
+const redis = connectRedis(env.REDIS_URL);
 const app = await buildApp(
   {
     store: new S3ImageStore(s3, env.S3_BUCKET),
@@ -51,16 +44,12 @@ const app = await buildApp(
       timeoutSeconds: env.RENDER_TIMEOUT_SECONDS,
     },
   },
-  logger,
+  loggerOptions(env.LOG_LEVEL, env.IMAGES_INSTANCE_ID),
 );
-redis.on('error', (err) => app.log.warn({ err: err.message }, 'redis connection error'));
-
-closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
-  if (err) app.log.error({ err }, 'shutting down after an error');
-  else app.log.info({ signal }, 'shutting down');
-  await app.close();
-  s3.destroy();
-  redis.disconnect();
+await runService({
+  app,
+  host: env.HOST,
+  port: env.PORT,
+  redis: [redis],
+  close: async () => s3.destroy(),
 });
-
-await app.listen({ host: env.HOST, port: env.PORT });

@@ -6,3 +6,10 @@ export { handleErrors, type HandleErrorsOptions } from './handle-errors';
 export { instrument } from './instrument';
 export { requestIdOf } from './request-id';
 export { traceRequests } from './trace-requests';
+export {
+  connectRedis,
+  createRegistry,
+  loggerOptions,
+  runService,
+  type ServiceOptions,
+} from './service';

@@ -1,6 +1,6 @@
 import type { ReplicaMonitor } from '@shop/db';
-import type { Admission } from '@shop/http';
-import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { createRegistry, type Admission } from '@shop/http';
+import { Gauge, type Registry } from 'prom-client';
 
 /**
  * Prometheus metrics of one API process beyond the request metrics of @shop/http: replica lag
@@ -11,9 +11,7 @@ export function createMetrics(
   passwordHashing: Admission,
   instanceId: string,
 ): Registry {
-  const registry = new Registry();
-  registry.setDefaultLabels({ instance_id: instanceId });
-  collectDefaultMetrics({ register: registry });
+  const registry = createRegistry(instanceId);
   const lagSeconds = new Gauge({
     name: 'shop_replica_lag_seconds',
     help: 'Age of the last replayed transaction while the replica is behind (0 when caught up; -1 unreachable)',

@@ -1,13 +1,12 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { createRegistry } from '@shop/http';
+import { Counter, Gauge, Histogram } from 'prom-client';
 
 /** Prometheus metrics of one image-service process. */
 export function createMetrics(
   instanceId: string,
   renderQueue?: { readonly running: number; readonly waiting: number },
 ) {
-  const registry = new Registry();
-  registry.setDefaultLabels({ instance_id: instanceId });
-  collectDefaultMetrics({ register: registry });
+  const registry = createRegistry(instanceId);
   return {
     registry,
     /** Variants rendered with sharp: requests whose variant was not yet in S3. */

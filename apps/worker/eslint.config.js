@@ -1,0 +1,7 @@
+import { baseConfig } from '@shop/eslint-config/base';
+
+export default [
+  // tsup writes (and deletes) a bundled copy of its config while building; lint runs alongside.
+  { ignores: ['tsup.config.bundled_*'] },
+  ...baseConfig(),
+];

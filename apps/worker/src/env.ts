@@ -1,0 +1,39 @@
+// The worker's settings: read and validated once, here; nothing else reads process.env.
+import { hostname } from 'node:os';
+import { logLevel, parseEnv, port, postgresUrl, redisUrl } from '@shop/config';
+import { z } from 'zod';
+
+const seconds = () => z.coerce.number().positive();
+
+const schema = z.object({
+  HOST: z.string().default('0.0.0.0'),
+  /** Health and metrics only: the worker takes no traffic of its own. */
+  PORT: port().default(3003),
+  /** Names this worker in logs and metrics, and as its consumer of the event stream. */
+  WORKER_INSTANCE_ID: z.string().min(1).default(hostname()),
+  DATABASE_URL: postgresUrl(),
+  DATABASE_REPLICA_URL: postgresUrl().optional(),
+  REDIS_URL: redisUrl(),
+  /** How often events are folded into the hot lists; an event shows within two of these. */
+  HOT_FOLD_INTERVAL_SECONDS: seconds().default(3),
+  /** After this long, an event counts half as much as a new one. */
+  HOT_HALF_LIFE_SECONDS: seconds().default(3600),
+  /** What each kind of event adds to a product's score. */
+  HOT_WEIGHT_VIEW: z.coerce.number().min(0).default(1),
+  HOT_WEIGHT_CART: z.coerce.number().min(0).default(5),
+  HOT_WEIGHT_PURCHASE: z.coerce.number().min(0).default(20),
+  /** A visitor's repeated view (or add) of one product counts once within this window. */
+  HOT_REPEAT_WINDOW_SECONDS: seconds().default(1800),
+  /** Events one client address may add to the scores per minute; the rest are dropped. */
+  HOT_EVENTS_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** How often the hot lists are saved to Postgres (so a Redis flush recovers). */
+  HOT_SNAPSHOT_INTERVAL_SECONDS: seconds().default(60),
+  LOG_LEVEL: logLevel(),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  return parseEnv(schema, source);
+}

@@ -1,0 +1,89 @@
+// Process entry: the worker's queues (hot lists, outbox) and its health and metrics port.
+import { createDb } from '@shop/db';
+import { connectRedis, createRegistry, loggerOptions, runService } from '@shop/http';
+import { jobs, queues } from '@shop/jobs';
+import { buildApp } from './app';
+import { loadEnv } from './env';
+import { ProductCategories } from './hotlists/product-categories';
+import { foldHotlists } from './jobs/fold-hotlists';
+import { restoreHotlists, snapshotHotlists } from './jobs/snapshot-hotlists';
+import { startWorkers, type RunningWorkers } from './start-workers';
+
+const env = loadEnv();
+const db = createDb({
+  primaryUrl: env.DATABASE_URL,
+  replicaUrl: env.DATABASE_REPLICA_URL,
+  applicationName: `shop-worker:${env.WORKER_INSTANCE_ID}`,
+  poolSize: 4,
+});
+// Commands of the jobs themselves, and BullMQ's own connection (it blocks while waiting for jobs).
+const redis = connectRedis(env.REDIS_URL);
+const queueRedis = connectRedis(env.REDIS_URL, { forQueues: true });
+const metrics = createRegistry(env.WORKER_INSTANCE_ID);
+
+// Started below, once the app (and its logger) exists.
+const started: { workers?: RunningWorkers } = {};
+const app = await buildApp(
+  {
+    db,
+    redis,
+    metrics,
+    workersRunning: () => started.workers?.running() ?? false,
+    instanceId: env.WORKER_INSTANCE_ID,
+  },
+  loggerOptions(env.LOG_LEVEL, env.WORKER_INSTANCE_ID),
+);
+
+const categories = new ProductCategories(() => db.replica);
+const fold = {
+  redis,
+  categories,
+  consumer: env.WORKER_INSTANCE_ID,
+  weights: {
+    view: env.HOT_WEIGHT_VIEW,
+    cart: env.HOT_WEIGHT_CART,
+    purchase: env.HOT_WEIGHT_PURCHASE,
+    seen: 0,
+  },
+  settings: {
+    halfLifeSeconds: env.HOT_HALF_LIFE_SECONDS,
+    repeatWindowSeconds: env.HOT_REPEAT_WINDOW_SECONDS,
+    eventsPerAddressPerMinute: env.HOT_EVENTS_PER_ADDRESS_PER_MINUTE,
+  },
+};
+
+started.workers = await startWorkers({
+  connection: queueRedis,
+  log: app.log,
+  schedules: [
+    {
+      queue: queues.hotlists,
+      job: jobs.foldHotlists,
+      everyMs: env.HOT_FOLD_INTERVAL_SECONDS * 1000,
+    },
+    {
+      queue: queues.hotlists,
+      job: jobs.snapshotHotlists,
+      everyMs: env.HOT_SNAPSHOT_INTERVAL_SECONDS * 1000,
+    },
+  ],
+  handlers: {
+    [jobs.foldHotlists]: async () => {
+      const restored = await restoreHotlists({ redis, db });
+      if (restored) app.log.info('hot lists restored from the Postgres snapshot');
+      return foldHotlists(fold);
+    },
+    [jobs.snapshotHotlists]: () => snapshotHotlists({ redis, db }),
+  },
+});
+
+await runService({
+  app,
+  host: env.HOST,
+  port: env.PORT,
+  redis: [redis, queueRedis],
+  close: async () => {
+    await started.workers?.close();
+    await Promise.allSettled([db.primary.$disconnect(), db.replica.$disconnect()]);
+  },
+});

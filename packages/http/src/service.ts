@@ -1,0 +1,65 @@
+import closeWithGrace from 'close-with-grace';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { Redis, type RedisOptions } from 'ioredis';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+
+// What every shop service does the same way around its app: logging options, its metrics
+// registry, its Redis connection, and how it starts listening and shuts down.
+
+/** pino's options for a service instance: JSON lines naming the instance; pretty on a terminal. */
+export function loggerOptions(level: string, instanceId: string): FastifyServerOptions['logger'] {
+  return {
+    level,
+    base: { instance: instanceId },
+    ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty' } } : {}),
+  };
+}
+
+/** The process's Prometheus registry: Node's default metrics, every series naming the instance. */
+export function createRegistry(instanceId: string): Registry {
+  const registry = new Registry();
+  registry.setDefaultLabels({ instance_id: instanceId });
+  collectDefaultMetrics({ register: registry });
+  return registry;
+}
+
+/**
+ * A Redis connection that fails fast instead of queueing commands while Redis is away (a request
+ * should get an error, not hang). BullMQ's connections pass `forQueues`: BullMQ needs blocking
+ * commands to wait as long as they must.
+ */
+export function connectRedis(url: string, options: { forQueues?: boolean } = {}): Redis {
+  const settings: RedisOptions = options.forQueues
+    ? { maxRetriesPerRequest: null }
+    : { maxRetriesPerRequest: 2, enableOfflineQueue: false };
+  return new Redis(url, { lazyConnect: false, ...settings });
+}
+
+export interface ServiceOptions {
+  app: FastifyInstance;
+  host: string;
+  port: number;
+  /** Redis connections whose errors are logged (ioredis reconnects by itself). */
+  redis?: Redis[];
+  /** Releases the service's own resources, after the app stopped taking requests. */
+  close?: () => Promise<void>;
+}
+
+/**
+ * Listens, and on SIGTERM/SIGINT (or a crash) stops taking requests, lets those in flight finish
+ * (10 s at most), then runs `close`.
+ */
+export async function runService(options: ServiceOptions): Promise<void> {
+  const { app } = options;
+  for (const redis of options.redis ?? []) {
+    redis.on('error', (err: Error) => app.log.warn({ err: err.message }, 'redis connection error'));
+  }
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'shutting down after an error');
+    else app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await options.close?.();
+    for (const redis of options.redis ?? []) redis.disconnect();
+  });
+  await app.listen({ host: options.host, port: options.port });
+}

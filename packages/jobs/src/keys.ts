@@ -1,0 +1,22 @@
+// Redis keys the worker writes and the API reads: hot lists and presence.
+
+export const hotKeys = {
+  all: 'shop:hot:all',
+  category: (slug: string) => `shop:hot:cat:${slug}`,
+  /** Hash: epochMs (the scores' time origin), halfLifeSeconds, foldedAt (ms). */
+  meta: 'shop:hot:meta',
+  /** Categories that have a list (a set of slugs), so every list can be found. */
+  categories: 'shop:hot:categories',
+} as const;
+
+export const presenceKeys = {
+  /** Sorted set: visitor → when last seen (ms). */
+  visitors: 'shop:online',
+  /** Sorted set per product: visitor → when last seen on the product's page (ms). */
+  product: (productId: string) => `shop:online:p:${productId}`,
+} as const;
+
+/** Whom "online" counts: visitors seen in the last 5 minutes. */
+export const ONLINE_WINDOW_MS = 5 * 60_000;
+/** Whom "looking at this now" counts: visitors on the product page in the last minute. */
+export const VIEWING_WINDOW_MS = 60_000;
