@@ -6,6 +6,7 @@ import { RegistrationLimit } from './accounts/registration-limit';
 import { buildApp } from './app';
 import { CartStore } from './cart/cart-store';
 import { CheckoutLimits } from './checkout/checkout-limits';
+import { EventRecorder } from './events/event-recorder';
 import { loadEnv } from './env';
 
 const env = loadEnv();
@@ -16,6 +17,11 @@ const db = createDb({
   poolSize: env.DATABASE_POOL_SIZE,
 });
 const redis = connectRedis(env.REDIS_URL);
+const events = new EventRecorder(redis, {
+  maxBatch: env.EVENTS_BATCH_MAX,
+  flushMs: env.EVENTS_FLUSH_MS,
+  maxBuffered: 50_000,
+});
 const replica = new ReplicaMonitor(db, { maxLagSeconds: env.MAX_REPLICA_LAG_SECONDS }).start();
 const app = await buildApp(
   {
@@ -45,6 +51,8 @@ const app = await buildApp(
       { concurrency: env.PASSWORD_CONCURRENCY, queue: env.PASSWORD_QUEUE },
       { full: 'Too many sign-ins at once; please try again in a moment.', retryAfterSeconds: 1 },
     ),
+    events,
+    hotFoldIntervalSeconds: env.HOT_FOLD_INTERVAL_SECONDS,
     instanceId: env.API_INSTANCE_ID,
   },
   loggerOptions(env.LOG_LEVEL, env.API_INSTANCE_ID),
@@ -55,6 +63,7 @@ await runService({
   port: env.PORT,
   redis: [redis],
   close: async () => {
+    await events.flush();
     replica.stop();
     await Promise.allSettled([db.primary.$disconnect(), db.replica.$disconnect()]);
   },
