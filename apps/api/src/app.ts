@@ -8,12 +8,12 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { EventRecorder } from '@shop/jobs';
 import type { Redis } from 'ioredis';
 import type { LoginLimits } from './accounts/login-limits';
 import type { RegistrationLimit } from './accounts/registration-limit';
 import type { CartStore } from './cart/cart-store';
 import type { CheckoutLimits } from './checkout/checkout-limits';
-import type { EventRecorder } from './events/event-recorder';
 import {
   admitRequests,
   AppError,

@@ -1,12 +1,12 @@
 // Process entry: wire real dependencies and run the service (listen; graceful shutdown).
 import { createDb, ReplicaMonitor } from '@shop/db';
 import { Admission, connectRedis, loggerOptions, runService } from '@shop/http';
+import { EventRecorder } from '@shop/jobs';
 import { LoginLimits } from './accounts/login-limits';
 import { RegistrationLimit } from './accounts/registration-limit';
 import { buildApp } from './app';
 import { CartStore } from './cart/cart-store';
 import { CheckoutLimits } from './checkout/checkout-limits';
-import { EventRecorder } from './events/event-recorder';
 import { loadEnv } from './env';
 
 const env = loadEnv();
@@ -17,11 +17,12 @@ const db = createDb({
   poolSize: env.DATABASE_POOL_SIZE,
 });
 const redis = connectRedis(env.REDIS_URL);
-const events = new EventRecorder(redis, {
-  maxBatch: env.EVENTS_BATCH_MAX,
-  flushMs: env.EVENTS_FLUSH_MS,
-  maxBuffered: 50_000,
-});
+const events = new EventRecorder(
+  redis,
+  { maxBatch: env.EVENTS_BATCH_MAX, flushMs: env.EVENTS_FLUSH_MS, maxBuffered: 50_000 },
+  // The app (and its logger) exists by the time a batch can fail.
+  { warn: (details, message) => app.log.warn(details, message) },
+);
 const replica = new ReplicaMonitor(db, { maxLagSeconds: env.MAX_REPLICA_LAG_SECONDS }).start();
 const app = await buildApp(
   {

@@ -1,6 +1,10 @@
-import { encodeBatch, EVENTS_STREAM, type ShopperEvent } from '@shop/jobs';
-import type { FastifyBaseLogger } from 'fastify';
 import type { Redis } from 'ioredis';
+import { encodeBatch, EVENTS_STREAM, type ShopperEvent } from './events';
+
+/** Where a dropped batch is reported (a pino logger fits). */
+interface WarningLog {
+  warn(details: object, message: string): void;
+}
 
 export interface RecorderSettings {
   /** A batch is written when it holds this many events... */
@@ -30,7 +34,7 @@ export class EventRecorder {
   constructor(
     private readonly redis: Redis,
     private readonly settings: RecorderSettings,
-    private readonly log?: FastifyBaseLogger,
+    private readonly log?: WarningLog,
   ) {}
 
   record(event: ShopperEvent): void {
