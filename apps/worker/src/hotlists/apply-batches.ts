@@ -24,6 +24,7 @@ if not epoch then
   redis.call('HSET', meta, 'epochMs', epoch, 'halfLifeSeconds', halfLife)
 end
 local applied, dropped, i = 0, 0, 9
+local viewed, listed = {}, {}
 for entry = 1, tonumber(ARGV[8]) do
   local id, at, count = ARGV[i], tonumber(ARGV[i + 1]), tonumber(ARGV[i + 2])
   i = i + 3
@@ -39,7 +40,7 @@ for entry = 1, tonumber(ARGV[8]) do
         redis.call('ZADD', online, 'GT', at, visitor)
         if product ~= '' then
           redis.call('ZADD', viewingPrefix .. product, 'GT', at, visitor)
-          redis.call('PEXPIRE', viewingPrefix .. product, 600000)
+          viewed[product] = true
         end
       end
       if weight > 0 and product ~= '' then
@@ -55,7 +56,7 @@ for entry = 1, tonumber(ARGV[8]) do
           redis.call('ZINCRBY', all, weight * growth, product)
           if category ~= '' then
             redis.call('ZINCRBY', categoryPrefix .. category, weight * growth, product)
-            redis.call('SADD', categories, category)
+            listed[category] = true
           end
           applied = applied + 1
         else
@@ -65,6 +66,9 @@ for entry = 1, tonumber(ARGV[8]) do
     end
   end
 end
+-- Once per product and category touched, not once per event.
+for product in pairs(viewed) do redis.call('PEXPIRE', viewingPrefix .. product, 600000) end
+for category in pairs(listed) do redis.call('SADD', categories, category) end
 redis.call('HSET', meta, 'foldedAt', now)
 return { applied, dropped }
 `;
