@@ -7,8 +7,9 @@ import type { Redis } from 'ioredis';
  * another worker applied first, after taking over a batch thought lost, is skipped, so every
  * event counts exactly once. Within an entry, an event counts toward the lists unless the visitor
  * already did the same to the product within the repeat window, or its address used up its
- * events for the minute. Presence (who is online, who looks at which product) notes every event
- * but purchases, which come from the outbox, not from a visitor.
+ * events for the minute. Presence (who is online, who looks at which product) notes the last time
+ * a visitor was seen, written at most once per visitor per 30 s however many events arrive;
+ * purchases come from the outbox, not from a visitor, and leave presence alone.
  *
  * Keys other than KEYS[] are built in the script (per-category lists, presence per product):
  * fine on one Redis, not on a cluster.
@@ -25,6 +26,11 @@ if not epoch then
 end
 local applied, dropped, i = 0, 0, 9
 local viewed, listed = {}, {}
+-- Presence is written at most once per visitor (and product) per 30 s, however many events.
+local function seen(key, visitor, at)
+  local last = tonumber(redis.call('ZSCORE', key, visitor))
+  if not last or at - last >= 30000 then redis.call('ZADD', key, 'GT', at, visitor) end
+end
 for entry = 1, tonumber(ARGV[8]) do
   local id, at, count = ARGV[i], tonumber(ARGV[i + 1]), tonumber(ARGV[i + 2])
   i = i + 3
@@ -37,9 +43,9 @@ for entry = 1, tonumber(ARGV[8]) do
     i = i + 6
     if mine then
       if kind ~= 'purchase' then
-        redis.call('ZADD', online, 'GT', at, visitor)
+        seen(online, visitor, at)
         if product ~= '' then
-          redis.call('ZADD', viewingPrefix .. product, 'GT', at, visitor)
+          seen(viewingPrefix .. product, visitor, at)
           viewed[product] = true
         end
       end
