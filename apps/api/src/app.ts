@@ -29,6 +29,7 @@ import { cartRoutes } from './routes/cart';
 import { catalogRoutes } from './routes/catalog';
 import { healthRoutes } from './routes/health';
 import { orderRoutes } from './routes/orders';
+import { queueDashboardRoutes } from './routes/queue-dashboard';
 
 export interface AppDeps {
   db: Db;
@@ -128,6 +129,7 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
   await app.register(authRoutes(deps));
   await app.register(cartRoutes(deps));
   await app.register(orderRoutes(deps));
+  await app.register(queueDashboardRoutes(deps));
   app.get('/api/openapi.json', { schema: { hide: true }, config: { admission: false } }, async () =>
     app.swagger(),
   );

@@ -10,6 +10,7 @@ export {
   connectRedis,
   createRegistry,
   loggerOptions,
+  queueRedisOptions,
   runService,
   type ServiceOptions,
 } from './service';
