@@ -40,6 +40,9 @@ export PG_REPLICA_PORT="${PG_REPLICA_PORT:-$((SHOP_PORT_BASE + 33))}"
 export IMAGES_PORT="${IMAGES_PORT:-$((SHOP_PORT_BASE + 21))}"
 export S3_PORT="${S3_PORT:-$((SHOP_PORT_BASE + 91))}"
 export REDIS_PORT="${REDIS_PORT:-$((SHOP_PORT_BASE + 79))}"
+# The local mail server (maildev): SMTP for the mails the shop sends, and a web inbox to read them.
+export MAIL_SMTP_PORT="${MAIL_SMTP_PORT:-$((SHOP_PORT_BASE + 25))}"
+export MAIL_WEB_PORT="${MAIL_WEB_PORT:-$((SHOP_PORT_BASE + 26))}"
 # Reference servers of the benchmarks (4190 would be refused by fetch: a blocked port).
 export STATIC_PORT="${STATIC_PORT:-$((SHOP_PORT_BASE + 95))}"
 
@@ -56,6 +59,11 @@ export S3_REGION="${S3_REGION:-us-east-1}"
 export S3_ACCESS_KEY_ID="${S3_ACCESS_KEY_ID:-S3RVER}"
 export S3_SECRET_ACCESS_KEY="${S3_SECRET_ACCESS_KEY:-S3RVER}"
 export REDIS_URL="${REDIS_URL:-redis://$SHOP_HOST:$REDIS_PORT/0}"
+# Order mails: sent by the worker over SMTP, from MAIL_FROM. The worker asks the mail server's web
+# API (MAIL_WEB_URL) whether a mail whose send was interrupted arrived before sending it again.
+export SMTP_URL="${SMTP_URL:-smtp://$SHOP_HOST:$MAIL_SMTP_PORT}"
+export MAIL_WEB_URL="${MAIL_WEB_URL:-http://$SHOP_HOST:$MAIL_WEB_PORT}"
+export MAIL_FROM="${MAIL_FROM:-Shopscale <orders@shopscale.local>}"
 # Signs session cookies. Local stacks use a fixed, public value; any real deployment sets its own.
 export SESSION_SECRET="${SESSION_SECRET:-local-$SHOP_STACK-stack-session-secret-not-for-production}"
 export PUBLIC_URL="${PUBLIC_URL:-http://localhost:$EDGE_PORT}"

@@ -32,6 +32,7 @@ import { catalogRoutes } from './routes/catalog';
 import { healthRoutes } from './routes/health';
 import { eventRoutes } from './routes/events';
 import { orderRoutes } from './routes/orders';
+import { queueDashboardRoutes } from './routes/queue-dashboard';
 import { trendingRoutes } from './routes/trending';
 
 export interface AppDeps {
@@ -138,6 +139,7 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
   await app.register(orderRoutes(deps));
   await app.register(trendingRoutes(deps));
   await app.register(eventRoutes(deps));
+  await app.register(queueDashboardRoutes(deps));
   app.get('/api/openapi.json', { schema: { hide: true }, config: { admission: false } }, async () =>
     app.swagger(),
   );

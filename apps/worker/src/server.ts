@@ -1,12 +1,18 @@
 // Process entry: the worker's queues (hot lists, outbox) and its health and metrics port.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createDb } from '@shop/db';
 import { connectRedis, createRegistry, loggerOptions, runService } from '@shop/http';
 import { jobs, queues } from '@shop/jobs';
 import { buildApp } from './app';
 import { loadEnv } from './env';
 import { ProductCategories } from './hotlists/product-categories';
+import { deliverOutbox, type DeliverOutboxDeps } from './jobs/deliver-outbox';
 import { foldHotlists } from './jobs/fold-hotlists';
 import { restoreHotlists, snapshotHotlists } from './jobs/snapshot-hotlists';
+import { MaildevInbox } from './outbox/maildev-inbox';
+import { PostgresOutboxStore } from './outbox/outbox-store';
+import { RedisPurchaseRecorder } from './outbox/record-purchases';
+import { SmtpMailer } from './outbox/smtp-mailer';
 import { startWorkers, type RunningWorkers } from './start-workers';
 
 const env = loadEnv();
@@ -52,6 +58,21 @@ const fold = {
   },
 };
 
+const mailer = new SmtpMailer(env.SMTP_URL, env.MAIL_FROM);
+const relay: DeliverOutboxDeps = {
+  store: new PostgresOutboxStore(db),
+  mailer,
+  inbox: new MaildevInbox(env.MAIL_WEB_URL),
+  purchases: new RedisPurchaseRecorder(redis),
+  leaseSeconds: env.OUTBOX_LEASE_SECONDS,
+  batchSize: env.OUTBOX_BATCH_SIZE,
+  publicUrl: env.PUBLIC_URL,
+  log: app.log,
+  ...(env.OUTBOX_PAUSE_AFTER_SEND_MS > 0
+    ? { afterSend: () => sleep(env.OUTBOX_PAUSE_AFTER_SEND_MS) }
+    : {}),
+};
+
 started.workers = await startWorkers({
   connection: queueRedis,
   log: app.log,
@@ -66,6 +87,11 @@ started.workers = await startWorkers({
       job: jobs.snapshotHotlists,
       everyMs: env.HOT_SNAPSHOT_INTERVAL_SECONDS * 1000,
     },
+    {
+      queue: queues.outbox,
+      job: jobs.relayOutbox,
+      everyMs: env.OUTBOX_INTERVAL_SECONDS * 1000,
+    },
   ],
   handlers: {
     [jobs.foldHotlists]: async () => {
@@ -74,6 +100,7 @@ started.workers = await startWorkers({
       return foldHotlists(fold);
     },
     [jobs.snapshotHotlists]: () => snapshotHotlists({ redis, db }),
+    [jobs.relayOutbox]: () => deliverOutbox(relay),
   },
 });
 
@@ -84,6 +111,7 @@ await runService({
   redis: [redis, queueRedis],
   close: async () => {
     await started.workers?.close();
+    mailer.close();
     await Promise.allSettled([db.primary.$disconnect(), db.replica.$disconnect()]);
   },
 });

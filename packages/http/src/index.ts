@@ -11,6 +11,7 @@ export {
   createRegistry,
   isRedisUnavailable,
   loggerOptions,
+  queueRedisOptions,
   runService,
   type ServiceOptions,
 } from './service';

@@ -24,13 +24,21 @@ export function createRegistry(instanceId: string): Registry {
 }
 
 /**
+ * What BullMQ needs of a connection: blocking commands wait as long as they must, and commands
+ * issued while Redis is away wait for it. For a copy of another connection (`redis.duplicate()`).
+ */
+export const queueRedisOptions = {
+  maxRetriesPerRequest: null,
+  enableOfflineQueue: true,
+} satisfies RedisOptions;
+
+/**
  * A Redis connection that fails fast instead of queueing commands while Redis is away (a request
- * should get an error, not hang). BullMQ's connections pass `forQueues`: BullMQ needs blocking
- * commands to wait as long as they must.
+ * should get an error, not hang). BullMQ's connections pass `forQueues` (queueRedisOptions).
  */
 export function connectRedis(url: string, options: { forQueues?: boolean } = {}): Redis {
   const settings: RedisOptions = options.forQueues
-    ? { maxRetriesPerRequest: null }
+    ? queueRedisOptions
     : { maxRetriesPerRequest: 2, enableOfflineQueue: false };
   return new Redis(url, { lazyConnect: false, ...settings });
 }

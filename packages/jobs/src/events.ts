@@ -20,7 +20,7 @@ export interface ShopperEvent {
   productId: string | null;
   /** Who: an opaque key of the browser's session (never the session id itself). */
   visitor: string;
-  /** The client address the edge saw, for the per-address cap. */
+  /** The client address the edge saw, for the per-address cap; '' for the shop's own (purchases). */
   address: string;
 }
 
@@ -28,7 +28,7 @@ const encodedEvent = z.tuple([
   z.enum(eventKinds),
   z.string().max(64),
   z.string().min(1).max(64),
-  z.string().min(1).max(64),
+  z.string().max(64),
 ]);
 const encodedBatch = z.array(encodedEvent);
 
