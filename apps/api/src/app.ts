@@ -8,6 +8,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { EventRecorder } from '@shop/jobs';
 import type { Redis } from 'ioredis';
 import type { LoginLimits } from './accounts/login-limits';
 import type { RegistrationLimit } from './accounts/registration-limit';
@@ -28,7 +29,9 @@ import { authRoutes } from './routes/auth';
 import { cartRoutes } from './routes/cart';
 import { catalogRoutes } from './routes/catalog';
 import { healthRoutes } from './routes/health';
+import { eventRoutes } from './routes/events';
 import { orderRoutes } from './routes/orders';
+import { trendingRoutes } from './routes/trending';
 
 export interface AppDeps {
   db: Db;
@@ -55,6 +58,10 @@ export interface AppDeps {
    * admission: a flood of sign-ins cannot take the slots that browsing needs.
    */
   passwordHashing: Admission;
+  /** Shopper events (views, heartbeats, adds to cart), batched onto the worker's stream. */
+  events: EventRecorder;
+  /** How often the worker folds events into the hot lists (a list older than 3 of these is stale). */
+  hotFoldIntervalSeconds: number;
   /** This replica's name, sent as X-Served-By. */
   instanceId: string;
 }
@@ -128,6 +135,8 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
   await app.register(authRoutes(deps));
   await app.register(cartRoutes(deps));
   await app.register(orderRoutes(deps));
+  await app.register(trendingRoutes(deps));
+  await app.register(eventRoutes(deps));
   app.get('/api/openapi.json', { schema: { hide: true }, config: { admission: false } }, async () =>
     app.swagger(),
   );

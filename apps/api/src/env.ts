@@ -45,6 +45,11 @@ const schema = z.object({
   REGISTRATIONS_PER_ADDRESS: count().default(10),
   CHECKOUTS_PER_SHOPPER: count().default(5),
   CHECKOUTS_PER_ADDRESS: count().default(20),
+  /** Shopper events are written in batches of up to this many, or after this many ms. */
+  EVENTS_BATCH_MAX: count().default(500),
+  EVENTS_FLUSH_MS: count().default(50),
+  /** The worker's fold interval (its HOT_FOLD_INTERVAL_SECONDS): lists older than 3 are stale. */
+  HOT_FOLD_INTERVAL_SECONDS: z.coerce.number().positive().default(3),
   /** Replica further behind than this is skipped; reads go to the primary. */
   MAX_REPLICA_LAG_SECONDS: z.coerce.number().min(0).default(5),
   LOG_LEVEL: logLevel(),

@@ -1,6 +1,7 @@
 // Process entry: wire real dependencies and run the service (listen; graceful shutdown).
 import { createDb, ReplicaMonitor } from '@shop/db';
 import { Admission, connectRedis, loggerOptions, runService } from '@shop/http';
+import { EventRecorder } from '@shop/jobs';
 import { LoginLimits } from './accounts/login-limits';
 import { RegistrationLimit } from './accounts/registration-limit';
 import { buildApp } from './app';
@@ -16,6 +17,12 @@ const db = createDb({
   poolSize: env.DATABASE_POOL_SIZE,
 });
 const redis = connectRedis(env.REDIS_URL);
+const events = new EventRecorder(
+  redis,
+  { maxBatch: env.EVENTS_BATCH_MAX, flushMs: env.EVENTS_FLUSH_MS, maxBuffered: 50_000 },
+  // The app (and its logger) exists by the time a batch can fail.
+  { warn: (details, message) => app.log.warn(details, message) },
+);
 const replica = new ReplicaMonitor(db, { maxLagSeconds: env.MAX_REPLICA_LAG_SECONDS }).start();
 const app = await buildApp(
   {
@@ -45,6 +52,8 @@ const app = await buildApp(
       { concurrency: env.PASSWORD_CONCURRENCY, queue: env.PASSWORD_QUEUE },
       { full: 'Too many sign-ins at once; please try again in a moment.', retryAfterSeconds: 1 },
     ),
+    events,
+    hotFoldIntervalSeconds: env.HOT_FOLD_INTERVAL_SECONDS,
     instanceId: env.API_INSTANCE_ID,
   },
   loggerOptions(env.LOG_LEVEL, env.API_INSTANCE_ID),
@@ -55,6 +64,7 @@ await runService({
   port: env.PORT,
   redis: [redis],
   close: async () => {
+    await events.flush();
     replica.stop();
     await Promise.allSettled([db.primary.$disconnect(), db.replica.$disconnect()]);
   },

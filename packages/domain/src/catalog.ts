@@ -6,7 +6,7 @@ export const slug = z
   .max(120)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens');
 
-export const productSorts = ['newest', 'price_asc', 'price_desc'] as const;
+export const productSorts = ['newest', 'price_asc', 'price_desc', 'popular'] as const;
 export type ProductSort = (typeof productSorts)[number];
 
 export const MAX_PAGE_SIZE = 100;

@@ -5,3 +5,4 @@ export * from './errors';
 export * from './money';
 export * from './orders';
 export * from './text';
+export * from './trending';

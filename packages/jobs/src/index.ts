@@ -1,4 +1,5 @@
 export { decayedScore, growth } from './decay';
+export { EventRecorder, type RecorderSettings } from './event-recorder';
 export {
   decodeBatch,
   encodeBatch,

@@ -1,19 +1,32 @@
 import type { DbReader } from '@shop/db';
 import type { ProductListQuery, ProductPage, ProductSort } from '@shop/domain';
 import { AppError } from '@shop/http';
+import { hotKeys } from '@shop/jobs';
+import type { Redis } from 'ioredis';
 import { summarySelect, toSummary } from './to-summary';
 
+const newest = [{ createdAt: 'desc' }, { id: 'desc' }] as const;
 const orderBy = {
-  newest: [{ createdAt: 'desc' }, { id: 'desc' }],
+  newest,
   price_asc: [{ priceCents: 'asc' }, { id: 'asc' }],
   price_desc: [{ priceCents: 'desc' }, { id: 'desc' }],
+  // Products the hot list does not rank follow the ranked ones, newest first.
+  popular: newest,
 } as const satisfies Record<ProductSort, unknown>;
 
-/** One page of the catalog, optionally within a category; read from the replica (or the primary for read-your-writes). */
+/** How far down a hot list `popular` follows its ranking. */
+const MAX_RANKED = 1_000;
+
+/**
+ * One page of the catalog, optionally within a category; read from the replica (or the primary
+ * for read-your-writes). `popular` orders by the worker's hot list of the category (or of the
+ * shop), then the rest newest first.
+ */
 export async function listProducts(
-  reader: DbReader,
+  deps: { reader: DbReader; redis: Redis },
   query: ProductListQuery,
 ): Promise<ProductPage> {
+  const { reader } = deps;
   let categoryId: string | undefined;
   if (query.category) {
     const category = await reader.category.findUnique({
@@ -28,15 +41,41 @@ export async function listProducts(
     categoryId = category.id;
   }
   const where = categoryId ? { categoryId } : {};
-  const [rows, total] = await Promise.all([
-    reader.product.findMany({
-      where,
-      orderBy: [...orderBy[query.sort]],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-      select: summarySelect,
-    }),
+  const offset = (query.page - 1) * query.pageSize;
+  const ranked =
+    query.sort === 'popular'
+      ? await deps.redis.zrevrange(
+          query.category ? hotKeys.category(query.category) : hotKeys.all,
+          0,
+          MAX_RANKED - 1,
+        )
+      : [];
+  const rankedOnPage = ranked.slice(offset, offset + query.pageSize);
+  const [rankedRows, restRows, total] = await Promise.all([
+    rankedOnPage.length > 0
+      ? reader.product.findMany({
+          where: { ...where, id: { in: rankedOnPage } },
+          select: summarySelect,
+        })
+      : [],
+    rankedOnPage.length < query.pageSize
+      ? reader.product.findMany({
+          where: ranked.length > 0 ? { ...where, id: { notIn: ranked } } : where,
+          orderBy: [...orderBy[query.sort]],
+          skip: Math.max(0, offset - ranked.length),
+          take: query.pageSize - rankedOnPage.length,
+          select: summarySelect,
+        })
+      : [],
     reader.product.count({ where }),
   ]);
+  const byId = new Map(rankedRows.map((row) => [row.id, row]));
+  const rows = [
+    ...rankedOnPage.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [row] : [];
+    }),
+    ...restRows,
+  ];
   return { items: rows.map(toSummary), page: query.page, pageSize: query.pageSize, total };
 }

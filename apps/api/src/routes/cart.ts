@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../app';
 import { addToCart, setCartQuantity } from '../cart/change-cart';
 import { getCart } from '../cart/get-cart';
+import { visitorOf } from '../events/visitor-of';
 import { readerFor } from '../http/read-your-writes';
 
 const errors = { 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
@@ -37,6 +38,12 @@ export const cartRoutes =
           request.body.productId,
           request.body.quantity,
         );
+        deps.events.record({
+          kind: 'cart',
+          productId: request.body.productId,
+          visitor: visitorOf(request, deps.session.secret),
+          address: request.ip,
+        });
         return current(request);
       },
     );

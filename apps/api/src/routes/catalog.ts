@@ -14,11 +14,13 @@ import { SESSION_COOKIE } from '@shop/sessions';
  * Shared caches may keep anonymous catalog answers briefly. A request with a session may get a
  * refreshed session cookie back, and a shared cache must never store a Set-Cookie.
  */
-function cacheCatalog(request: FastifyRequest, reply: FastifyReply): void {
+export function cacheCatalog(request: FastifyRequest, reply: FastifyReply, maxAge = 30): void {
   const personal = request.cookies[SESSION_COOKIE] !== undefined;
   void reply.header(
     'cache-control',
-    personal ? 'private, max-age=30' : 'public, max-age=30, stale-while-revalidate=60',
+    personal
+      ? `private, max-age=${maxAge}`
+      : `public, max-age=${maxAge}, stale-while-revalidate=${2 * maxAge}`,
   );
 }
 
@@ -45,7 +47,10 @@ export const catalogRoutes =
       },
       async (request, reply) => {
         cacheCatalog(request, reply);
-        return listProducts(readerFor(deps.db, deps.replica, request.session), request.query);
+        return listProducts(
+          { reader: readerFor(deps.db, deps.replica, request.session), redis: deps.redis },
+          request.query,
+        );
       },
     );
 

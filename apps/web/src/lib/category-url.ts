@@ -11,6 +11,7 @@ export const sortLabels: Record<ProductSort, string> = {
   newest: 'Newest',
   price_asc: 'Price: low to high',
   price_desc: 'Price: high to low',
+  popular: 'Most popular',
 };
 
 export function parseSort(value: string | null | undefined): ProductSort | null {
