@@ -1,17 +1,10 @@
-import type { ProductSummary } from '@shop/domain';
+import type { HotList, ProductSummary } from '@shop/domain';
 import { callApi } from './call-api';
 
-/** GET /api/hot: the hot list the worker keeps (docs/API.md, "Trending and presence"). */
-interface HotList {
-  computedAt: string | null;
-  /** The workers are behind: the last list, still worth showing. */
-  stale: boolean;
-  items: { product: ProductSummary; score: number }[];
-}
-
 /**
- * What shoppers are looking at now, highest first: of the whole shop, or of one category.
- * Empty when there is nothing to show or the list cannot be had (the section then stays away).
+ * What shoppers are looking at now (GET /api/hot), highest first: of the whole shop, or of one
+ * category. A stale list (the workers are behind) is still worth showing. Empty when there is
+ * nothing to show or the list cannot be had (the section then stays away).
  */
 export async function getHotProducts(options: {
   category?: string;
