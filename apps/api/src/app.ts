@@ -19,6 +19,7 @@ import {
   AppError,
   handleErrors,
   instrument,
+  isRedisUnavailable,
   requestIdOf,
   traceRequests,
   type Admission,
@@ -97,7 +98,7 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
   });
   handleErrors(app, {
     translate: (error) =>
-      isDatabaseUnavailable(error)
+      isDatabaseUnavailable(error) || isRedisUnavailable(error)
         ? new AppError('SERVICE_BUSY', 'The shop is very busy; please try again.', undefined, {
             retryAfterSeconds: 2,
             cause: error,

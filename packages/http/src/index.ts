@@ -9,6 +9,7 @@ export { traceRequests } from './trace-requests';
 export {
   connectRedis,
   createRegistry,
+  isRedisUnavailable,
   loggerOptions,
   runService,
   type ServiceOptions,

@@ -63,3 +63,18 @@ export async function runService(options: ServiceOptions): Promise<void> {
   });
   await app.listen({ host: options.host, port: options.port });
 }
+
+/**
+ * True when a Redis command failed because Redis cannot take it now (down, reconnecting, or busy
+ * running a long script): the caller should answer "busy, try again" (503), never a 500.
+ */
+export function isRedisUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return (
+    error.name === 'MaxRetriesPerRequestError' ||
+    error.message.startsWith('BUSY') ||
+    error.message.startsWith('LOADING') ||
+    error.message.includes("Stream isn't writeable") ||
+    error.message.includes('Connection is closed')
+  );
+}

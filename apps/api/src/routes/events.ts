@@ -7,8 +7,11 @@ import { z } from 'zod';
 import type { AppDeps } from '../app';
 import { visitorOf } from '../events/visitor-of';
 
-/** Events one session may send per minute (per API process: the count stays in memory). */
-const EVENTS_PER_MINUTE = 60;
+/**
+ * Events one session may send per minute to one API process (the count stays in the process's
+ * memory); a page sends a view and a heartbeat every 30 s, far below it.
+ */
+const EVENTS_PER_MINUTE = 30;
 
 export const eventRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>

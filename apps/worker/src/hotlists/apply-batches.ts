@@ -7,8 +7,9 @@ import type { Redis } from 'ioredis';
  * another worker applied first, after taking over a batch thought lost, is skipped, so every
  * event counts exactly once. Within an entry, an event counts toward the lists unless the visitor
  * already did the same to the product within the repeat window, or its address used up its
- * events for the minute. Presence (who is online, who looks at which product) notes every event
- * but purchases, which come from the outbox, not from a visitor.
+ * events for the minute. Presence (who is online, who looks at which product) notes the last time
+ * a visitor was seen, written at most once per visitor per 30 s however many events arrive;
+ * purchases come from the outbox, not from a visitor, and leave presence alone.
  *
  * Keys other than KEYS[] are built in the script (per-category lists, presence per product):
  * fine on one Redis, not on a cluster.
@@ -24,6 +25,12 @@ if not epoch then
   redis.call('HSET', meta, 'epochMs', epoch, 'halfLifeSeconds', halfLife)
 end
 local applied, dropped, i = 0, 0, 9
+local viewed, listed = {}, {}
+-- Presence is written at most once per visitor (and product) per 30 s, however many events.
+local function seen(key, visitor, at)
+  local last = tonumber(redis.call('ZSCORE', key, visitor))
+  if not last or at - last >= 30000 then redis.call('ZADD', key, 'GT', at, visitor) end
+end
 for entry = 1, tonumber(ARGV[8]) do
   local id, at, count = ARGV[i], tonumber(ARGV[i + 1]), tonumber(ARGV[i + 2])
   i = i + 3
@@ -36,10 +43,10 @@ for entry = 1, tonumber(ARGV[8]) do
     i = i + 6
     if mine then
       if kind ~= 'purchase' then
-        redis.call('ZADD', online, 'GT', at, visitor)
+        seen(online, visitor, at)
         if product ~= '' then
-          redis.call('ZADD', viewingPrefix .. product, 'GT', at, visitor)
-          redis.call('PEXPIRE', viewingPrefix .. product, 600000)
+          seen(viewingPrefix .. product, visitor, at)
+          viewed[product] = true
         end
       end
       if weight > 0 and product ~= '' then
@@ -55,7 +62,7 @@ for entry = 1, tonumber(ARGV[8]) do
           redis.call('ZINCRBY', all, weight * growth, product)
           if category ~= '' then
             redis.call('ZINCRBY', categoryPrefix .. category, weight * growth, product)
-            redis.call('SADD', categories, category)
+            listed[category] = true
           end
           applied = applied + 1
         else
@@ -65,6 +72,9 @@ for entry = 1, tonumber(ARGV[8]) do
     end
   end
 end
+-- Once per product and category touched, not once per event.
+for product in pairs(viewed) do redis.call('PEXPIRE', viewingPrefix .. product, 600000) end
+for category in pairs(listed) do redis.call('SADD', categories, category) end
 redis.call('HSET', meta, 'foldedAt', now)
 return { applied, dropped }
 `;

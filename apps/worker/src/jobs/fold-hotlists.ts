@@ -4,8 +4,14 @@ import type { Redis } from 'ioredis';
 import { applyBatches, type ApplySettings, type FoldedEntry } from '../hotlists/apply-batches';
 import type { ProductCategories } from '../hotlists/product-categories';
 
-/** Stream entries read and applied at a time. */
-const BATCH = 200;
+/** Stream entries read at a time. */
+const BATCH = 50;
+/**
+ * Events applied by one script. Redis runs nothing else while a script runs, so a script must
+ * stay short (milliseconds) whatever the batches hold: entries are applied in chunks of about
+ * this many events (an entry is never split: it is acknowledged as a whole).
+ */
+const EVENTS_PER_SCRIPT = 1_000;
 /** A batch another worker read and has not acknowledged for this long is taken over. */
 const TAKE_OVER_AFTER_MS = 10_000;
 /** One run stops reading after this long; the next run goes on (the job keeps its lock short). */
@@ -114,11 +120,21 @@ async function apply(deps: FoldDeps, entries: StreamEntry[], result: FoldResult)
       ];
     }),
   }));
-  const { applied, dropped } = await applyBatches(deps.redis, folded, deps.settings);
+  let chunk: FoldedEntry[] = [];
+  let size = 0;
+  for (const [i, entry] of folded.entries()) {
+    chunk.push(entry);
+    size += entry.events.length;
+    if (size >= EVENTS_PER_SCRIPT || i === folded.length - 1) {
+      const { applied, dropped } = await applyBatches(deps.redis, chunk, deps.settings);
+      result.applied += applied;
+      result.dropped += dropped;
+      result.events += size;
+      chunk = [];
+      size = 0;
+    }
+  }
   result.entries += entries.length;
-  result.events += folded.reduce((n, entry) => n + entry.events.length, 0);
-  result.applied += applied;
-  result.dropped += dropped;
 }
 
 function presenceOnly(event: { kind: EventKind; visitor: string; address: string }) {

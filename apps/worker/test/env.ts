@@ -1,0 +1,17 @@
+// Where the test stack is: set by infra/local/env.sh (SHOP_STACK=test) before tests run.
+import { z } from 'zod';
+
+export const env = z
+  .object({
+    PUBLIC_URL: z.url(),
+    REDIS_URL: z.string(),
+    SESSION_SECRET: z.string(),
+    SHOP_DATA: z.string(),
+    SHOP_ROOT: z.string(),
+    SHOP_HOST: z.string(),
+    PG_PRIMARY_PORT: z.coerce.number(),
+    PG_REPLICA_PORT: z.coerce.number(),
+    WORKER_PORT_BASE: z.coerce.number(),
+    WORKER_REPLICAS: z.coerce.number(),
+  })
+  .parse(process.env);
