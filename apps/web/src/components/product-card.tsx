@@ -1,4 +1,7 @@
-import { formatPrice, type ProductSummary } from '@shop/domain';
+import type { ProductSummary } from '@shop/domain';
+// Not from the package's index: the card is also drawn in the browser (hot lists), where the
+// index would bring zod and every schema along.
+import { formatPrice } from '@shop/domain/money';
 import Link from 'next/link';
 import { AddToCartButton } from './add-to-cart-button';
 import { ProductImage } from './product-image';

@@ -1,7 +1,8 @@
-// / — the shop's front: a welcome, its departments and the newest products
+// / — the shop's front: a welcome, its departments, the newest products and what is trending
 // (reached through the rewrite of / in src/proxy.ts).
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { HotProducts } from '@/components/hot-products';
 import { ProductGrid } from '@/components/product-grid';
 import { ProductImage } from '@/components/product-image';
 import { getCategories } from '@/lib/data/get-categories';
@@ -12,6 +13,7 @@ import { tilePalette } from '@/lib/tile-palette';
 import styles from './page.module.css';
 
 const NEW_ARRIVALS = 8;
+const TRENDING = 8;
 
 // A route with no dynamic segment would be prerendered by `next build`, which has no API.
 // So / is rewritten to /home/front, an ISR route like the category pages: rendered on its first
@@ -111,6 +113,21 @@ export default async function HomePage({ params }: { params: Promise<{ edition: 
           <p className={styles.empty}>New products are on their way. Check back soon.</p>
         )}
       </section>
+
+      {/* Read in the browser (the page is the same for everyone); last, so nothing moves when it appears. */}
+      <HotProducts
+        limit={TRENDING}
+        className={`container ${styles.section}`}
+        headingId="trending-title"
+        heading={
+          <div className={styles.sectionHead}>
+            <h2 id="trending-title" className={styles.sectionTitle}>
+              Trending now
+            </h2>
+            <p className={styles.sectionNote}>What shoppers are looking at</p>
+          </div>
+        }
+      />
     </>
   );
 }

@@ -5,8 +5,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AddToCartForm } from '@/components/add-to-cart-form';
 import { Breadcrumbs } from '@/components/breadcrumbs';
+import { ProductViewBeacon } from '@/components/event-beacons';
 import { ProductGrid } from '@/components/product-grid';
 import { ProductImage } from '@/components/product-image';
+import { ViewingNow } from '@/components/viewing-now';
 import { categoryHref } from '@/lib/category-url';
 import { getProduct } from '@/lib/data/get-product';
 import { listProducts } from '@/lib/data/list-products';
@@ -77,6 +79,7 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
           { label: product.name },
         ]}
       />
+      <ProductViewBeacon productId={product.id} />
 
       <div className={styles.layout}>
         <div className={styles.media}>
@@ -86,6 +89,7 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
             sizes="(min-width: 880px) 560px, 100vw"
             priority
           />
+          <ViewingNow slug={product.slug} />
         </div>
 
         <div className={styles.info}>

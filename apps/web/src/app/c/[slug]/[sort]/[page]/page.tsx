@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Breadcrumbs } from '@/components/breadcrumbs';
+import { HotProducts } from '@/components/hot-products';
 import { Pagination } from '@/components/pagination';
 import { ProductGrid } from '@/components/product-grid';
 import { SortForm } from '@/components/sort-form';
@@ -17,6 +18,8 @@ import {
 import { getCategory } from '@/lib/data/get-categories';
 import { listProducts } from '@/lib/data/list-products';
 import styles from './category.module.css';
+
+const POPULAR = 4;
 
 // ISR without touching the API at build time: no listing is prerendered by `next build`
 // (generateStaticParams returns []); each (category, sort, page) is rendered on its first visit,
@@ -112,6 +115,22 @@ export default async function CategoryPage({ params }: { params: Promise<Params>
         pageCount={pageCount}
         hrefFor={(n) => categoryHref(slug, { sort, page: n })}
       />
+
+      {/* Read in the browser (the page is the same for everyone); last, so nothing moves when it
+          appears. Sorted by popularity, the listing already says it. */}
+      {sort === 'popular' ? null : (
+        <HotProducts
+          category={slug}
+          limit={POPULAR}
+          className={styles.popular}
+          headingId="popular-title"
+          heading={
+            <h2 id="popular-title" className={styles.popularTitle}>
+              Popular in {category.name}
+            </h2>
+          }
+        />
+      )}
     </div>
   );
 }
