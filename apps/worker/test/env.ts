@@ -13,5 +13,10 @@ export const env = z
     PG_REPLICA_PORT: z.coerce.number(),
     WORKER_PORT_BASE: z.coerce.number(),
     WORKER_REPLICAS: z.coerce.number(),
+    MAIL_WEB_URL: z.url(),
+    SMTP_URL: z.url(),
   })
   .parse(process.env);
+
+/** The whole environment, for a worker process a test starts itself. */
+export const stackEnvironment: NodeJS.ProcessEnv = { ...process.env };

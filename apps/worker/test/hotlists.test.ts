@@ -19,7 +19,8 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { env } from './env';
-import { primary, redis, replica, startWorkers, supervise, Visitor, waitUntil } from './stack';
+import { Shopper } from './shopper';
+import { primary, redis, replica, startWorkers, supervise, waitUntil } from './stack';
 
 const db = primary();
 const store = redis();
@@ -119,15 +120,15 @@ afterAll(async () => {
 describe('hot lists', () => {
   it("ranks a department's products by weighted events, counts a visitor's repeats once, and keeps other departments out", async () => {
     const [a, b, c, d] = ['a', 'b', 'c', 'd'].map(product) as [Product, Product, Product, Product];
-    const visitors = Array.from({ length: 7 }, () => new Visitor());
+    const visitors = Array.from({ length: 7 }, () => new Shopper());
     const [v0, v1, v2, v3, v4, v5, v6] = visitors as [
-      Visitor,
-      Visitor,
-      Visitor,
-      Visitor,
-      Visitor,
-      Visitor,
-      Visitor,
+      Shopper,
+      Shopper,
+      Shopper,
+      Shopper,
+      Shopper,
+      Shopper,
+      Shopper,
     ];
     for (const v of [v0, v1, v2, v3]) expect((await v.view(a.id)).status).toBe(202);
     for (let i = 0; i < 3; i++) await v0.view(a.id); // repeats: counted once
@@ -255,7 +256,7 @@ describe('hot lists', () => {
 
 describe('bad events', () => {
   it('refuses malformed events and drops ones naming no product, changing no score', async () => {
-    const visitor = new Visitor();
+    const visitor = new Shopper();
     expect(
       (await visitor.call('POST', '/api/events', { kind: 'like', productId: product('a').id }))
         .status,
@@ -275,7 +276,7 @@ describe('bad events', () => {
 
   it("limits one session's replayed beacon: the flood is refused and the product gains one view", async () => {
     const gone = product('gone');
-    const bot = new Visitor();
+    const bot = new Shopper();
     const statuses: number[] = [];
     for (let i = 0; i < 150; i++) statuses.push((await bot.view(gone.id)).status);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
@@ -291,7 +292,7 @@ describe('bad events', () => {
 describe('presence', () => {
   it('counts visitors by last seen: 1,000 new ones all online, those on a product page apart, the quiet ones out', async () => {
     const page = product('p');
-    const visitors = Array.from({ length: 1_000 }, () => new Visitor());
+    const visitors = Array.from({ length: 1_000 }, () => new Shopper());
     // Ten at a time: the replicas' admission would turn a larger burst partly away (503).
     for (let i = 0; i < visitors.length; i += 10) {
       const answers = await Promise.all(

@@ -1,11 +1,10 @@
 // Test-side handles on the real stack: Redis, the Postgres primary (as superuser, over the stack's
-// Unix socket), supervisorctl, and clients from loopback addresses of their own.
+// Unix socket), supervisorctl, the mail inbox.
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { Agent, fetch } from 'undici';
+import { fetch } from 'undici';
 import { env } from './env';
 
 const run = promisify(execFile);
@@ -44,47 +43,22 @@ export async function startWorkers(): Promise<void> {
   }
 }
 
-let nextClient = 0;
+/** A mail as maildev's REST API lists it (the fields the tests read). */
+export interface InboxMail {
+  id: string;
+  subject: string;
+  text: string;
+  html: string;
+  from: { address: string; name: string }[];
+  to: { address: string; name: string }[];
+  headers: Record<string, string>;
+}
 
-/**
- * A visitor: its own loopback address and cookie jar, talking to the edge like a browser (the
- * same origin), so the edge and the API see one person.
- */
-export class Visitor {
-  readonly address = `127.${60 + Math.floor(nextClient / 62_500)}.${Math.floor((nextClient % 62_500) / 250)}.${(nextClient++ % 250) + 1}`;
-  readonly #agent = new Agent({ localAddress: this.address });
-  #cookie = '';
-
-  /** The key the API names this visitor by in events (a digest of the session id). */
-  get key(): string | undefined {
-    const id = this.#cookie.slice('shop_sid='.length).split('.')[0];
-    return id
-      ? createHash('sha256').update(`${env.SESSION_SECRET}:${id}`).digest('base64url').slice(0, 22)
-      : undefined;
-  }
-
-  async call(method: string, path: string, body?: unknown) {
-    const response = await fetch(`${env.PUBLIC_URL}${path}`, {
-      method,
-      headers: {
-        'sec-fetch-site': 'same-origin',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(this.#cookie ? { cookie: this.#cookie } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      dispatcher: this.#agent,
-    });
-    const set = response.headers.getSetCookie()[0]?.split(';')[0];
-    if (set?.startsWith('shop_sid=')) this.#cookie = set;
-    const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
-  }
-
-  view(productId: string) {
-    return this.call('POST', '/api/events', { kind: 'view', productId });
-  }
-
-  close() {
-    return this.#agent.close();
-  }
+/** The mails in the stack's inbox carrying this Message-ID. */
+export async function mailsWithMessageId(messageId: string): Promise<InboxMail[]> {
+  const url = new URL('/api/email', env.MAIL_WEB_URL);
+  url.searchParams.set('headers.message-id', messageId);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`inbox answered ${response.status}`);
+  return (await response.json()) as InboxMail[];
 }

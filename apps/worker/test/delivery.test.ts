@@ -5,21 +5,33 @@ import type { Order } from '@shop/domain';
 import { decodeBatch, EVENTS_STREAM, type ShopperEvent } from '@shop/jobs';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MaildevInbox } from '../../src/outbox/maildev-inbox';
-import { orderMessageId } from '../../src/outbox/order-mail';
-import { purchasesMark, RedisPurchaseRecorder } from '../../src/outbox/record-purchases';
-import { SmtpMailer } from '../../src/outbox/smtp-mailer';
+import { MaildevInbox } from '../src/outbox/maildev-inbox';
+import { orderMessageId } from '../src/outbox/order-mail';
+import { purchasesMark, RedisPurchaseRecorder } from '../src/outbox/record-purchases';
+import { SmtpMailer } from '../src/outbox/smtp-mailer';
 import { env, stackEnvironment } from './env';
 import { shippingAddress, Shopper, uniqueEmail } from './shopper';
 import { mailsWithMessageId, primary, supervise, waitUntil } from './stack';
 
 // The outbox relay against the running stack: orders placed through the edge like a shopper
 // does, mails read back from the stack's mail server (maildev), purchase events read off the
-// events stream, the outbox row read from the primary.
+// events stream and the hot lists, the outbox row read from the primary.
 
 const db = primary();
 const redis = new Redis(env.REDIS_URL);
-let products: { id: string; name: string }[] = [];
+let products: { id: string; name: string; category: string }[] = [];
+
+/** How often the stack's workers fold events into the hot lists (the worker's default). */
+const FOLD_INTERVAL_MS = 3_000;
+
+/** The product's score in its department's hot list, as the API answers it. */
+async function hotScore(product: { id: string; category: string }): Promise<number | undefined> {
+  const response = await fetch(`${env.PUBLIC_URL}/api/hot?category=${product.category}&limit=50`);
+  const list = (await response.json()) as {
+    items: { product: { id: string }; score: number }[];
+  };
+  return list.items.find((item) => item.product.id === product.id)?.score;
+}
 
 interface OutboxRow {
   delivered_at: Date | null;
@@ -98,8 +110,10 @@ const pick = (n: number) => products.splice(0, n);
 beforeAll(async () => {
   await db.connect();
   // Products no other test of this file buys, so each order's lines are its own.
-  const { rows } = await db.query<{ id: string; name: string }>(
-    'SELECT id, name FROM products WHERE stock >= 50 ORDER BY random() LIMIT 10',
+  const { rows } = await db.query<{ id: string; name: string; category: string }>(
+    `SELECT p.id, p.name, c.slug AS category
+     FROM products p JOIN categories c ON c.id = p.category_id
+     WHERE p.stock >= 50 ORDER BY random() LIMIT 10`,
   );
   products = rows;
 });
@@ -110,17 +124,24 @@ afterAll(async () => {
 });
 
 describe('outbox delivery of a placed order', () => {
-  it('puts one confirmation in the inbox, its purchases once on the stream, and marks the row delivered', async () => {
+  it('puts one confirmation in the inbox, its purchases once on the stream and on the hot lists within two folds, and marks the row delivered', async () => {
     const tap = new StreamTap();
     try {
       const [lamp, desk] = pick(2);
       if (!lamp || !desk) throw new Error('no products');
+      const before = await hotScore(lamp);
       const order = await placeOrder([
         { id: lamp.id, quantity: 2 },
         { id: desk.id, quantity: 1 },
       ]);
 
       await waitUntil(async () => (await outboxRowOf(order.id))?.delivered_at != null, 20_000);
+      // Once the relay has recorded the purchase, the next fold or the one after puts it on the
+      // department's hot list, raised by a purchase's weight (20; what it had decays a little meanwhile).
+      await waitUntil(
+        async () => ((await hotScore(lamp)) ?? 0) >= (before ?? 0) + 19.9,
+        2 * FOLD_INTERVAL_MS,
+      );
       const mails = await mailsWithMessageId(orderMessageId(order.id));
       expect(mails).toHaveLength(1);
       const [mail] = mails;
