@@ -22,15 +22,17 @@ function viewRecorded(page: Page): Promise<unknown> {
 
 /**
  * From the home page, opens the category at `categoryIndex` and looks at its first `count`
- * products one after another, going back to the listing between them. Returns what was seen.
+ * products one after another, going back to the listing between them. Returns the category's
+ * slug and what was seen.
  */
 export async function viewProducts(
   page: Page,
   categoryIndex: number,
   count: number,
-): Promise<SeenProduct[]> {
+): Promise<{ category: string; seen: SeenProduct[] }> {
   await openHome(page);
   await openCategory(page, categoryIndex);
+  const category = new URL(page.url()).pathname.split('/')[2] ?? '';
   const seen: SeenProduct[] = [];
   for (let index = 0; index < count; index++) {
     const viewed = viewRecorded(page);
@@ -39,7 +41,7 @@ export async function viewProducts(
     await page.goBack();
     await expect(page.getByTestId('product-card').nth(index + 1)).toBeVisible();
   }
-  return seen;
+  return { category, seen };
 }
 
 /** Opens a product page by its address (a link someone shared) and waits until it counts as seen. */
@@ -50,20 +52,66 @@ export async function openProductAt(page: Page, url: string): Promise<void> {
   await viewed;
 }
 
+/** The names on a hot list as the API answers it (what the storefront's sections draw). */
+async function hotNames(page: Page, query: { category?: string; limit: number }) {
+  const params = new URLSearchParams({ limit: String(query.limit) });
+  if (query.category) params.set('category', query.category);
+  const response = await page.request.get(`/api/hot?${params.toString()}`);
+  expect(response.status()).toBe(200);
+  const list = (await response.json()) as { items: { product: { name: string } }[] };
+  return list.items.map((item) => item.product.name);
+}
+
+/** The product names on the cards of a section, in order. */
+async function cardNames(section: Locator): Promise<string[]> {
+  const names = await section.getByTestId('product-card').getByRole('heading').allInnerTexts();
+  return names.map((name) => name.trim());
+}
+
 /**
- * Opens the home page until its "Trending now" section lists one of `expected` (product names),
- * coming back now and then while the shop catches up. Returns the section's product cards.
+ * Waits, coming back now and then, until every one of `names` is on the department's hot list:
+ * the views a shopper made have been counted. On a shop with other shoppers they need not be
+ * near the top.
  */
-export async function openTrending(page: Page, expected: string[]): Promise<Locator> {
-  const section = page.getByRole('region', { name: 'Trending now' });
-  const cards = section.getByTestId('product-card');
+export async function waitUntilCounted(
+  page: Page,
+  category: string,
+  names: string[],
+): Promise<void> {
   await expect(async () => {
-    await openHome(page);
-    await expect(cards.first()).toBeVisible({ timeout: 5_000 });
-    const names = (await cards.getByRole('heading').allInnerTexts()).map((name) => name.trim());
-    expect(names.filter((name) => expected.includes(name))).not.toHaveLength(0);
+    const listed = await hotNames(page, { category, limit: 50 });
+    expect(names.filter((name) => !listed.includes(name))).toEqual([]);
   }).toPass({ timeout: CATCH_UP_MS, intervals: COME_BACK_MS });
-  return cards;
+}
+
+/**
+ * Opens the page at `url` until its section named `heading` shows the hot list the shop answers
+ * at that moment (the lists move every few seconds), and returns the section.
+ */
+async function openHotSection(
+  page: Page,
+  url: string,
+  heading: string | RegExp,
+  query: { category?: string; limit: number },
+): Promise<Locator> {
+  const section = page.getByRole('region', { name: heading });
+  await expect(async () => {
+    await page.goto(url);
+    await expect(section.getByTestId('product-card').first()).toBeVisible({ timeout: 5_000 });
+    const expected = await hotNames(page, query);
+    expect(await cardNames(section)).toEqual(expected);
+  }).toPass({ timeout: CATCH_UP_MS, intervals: COME_BACK_MS });
+  return section;
+}
+
+/** The home page's "Trending now": the shop's eight hottest products. */
+export function openTrending(page: Page): Promise<Locator> {
+  return openHotSection(page, '/', 'Trending now', { limit: 8 });
+}
+
+/** A category page's "Popular in <department>": the department's four hottest products. */
+export function openPopular(page: Page, category: string): Promise<Locator> {
+  return openHotSection(page, `/c/${category}`, /^Popular in /, { category, limit: 4 });
 }
 
 /**
