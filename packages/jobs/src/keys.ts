@@ -7,12 +7,19 @@ export const hotKeys = {
   meta: 'shop:hot:meta',
   /** Categories that have a list (a set of slugs), so every list can be found. */
   categories: 'shop:hot:categories',
+  /** + `<kind>:<visitor>:<product>`: the visitor's event counted; a repeat within the window is not. */
+  repeatPrefix: 'shop:hot:repeat:',
+  /** + `<minute>`: hash of client address → events this minute (the per-address cap). */
+  addressPrefix: 'shop:hot:address:',
 } as const;
 
 export const presenceKeys = {
-  /** Sorted set: visitor → when last seen (ms). */
+  /**
+   * Sorted set: visitor → when last seen (ms), as the end of the 30-second slot it was seen in
+   * (one write per visitor per slot).
+   */
   visitors: 'shop:online',
-  /** Sorted set per product: visitor → when last seen on the product's page (ms). */
+  /** Sorted set per product: visitor → when last seen on the product's page (ms, as above). */
   product: (productId: string) => `shop:online:p:${productId}`,
 } as const;
 

@@ -1,5 +1,5 @@
 // hotlists.fold — shopper events from the stream into the time-decayed hot lists and presence
-import { decodeBatch, EVENTS_GROUP, EVENTS_STREAM, type EventKind } from '@shop/jobs';
+import { decodeBatch, EVENTS_GROUP, EVENTS_STREAM, hotKeys, type EventKind } from '@shop/jobs';
 import type { Redis } from 'ioredis';
 import { applyBatches, type ApplySettings, type FoldedEntry } from '../hotlists/apply-batches';
 import type { ProductCategories } from '../hotlists/product-categories';
@@ -90,8 +90,15 @@ export async function foldHotlists(deps: FoldDeps): Promise<FoldResult> {
       if (from === '0' && entries.length < BATCH) break;
     }
   }
+  // Current as of now even when nothing came in (a quiet shop is not a stopped worker); the
+  // lists' meta is left alone until they have an origin, so a restore still sees it missing.
+  if (result.entries === 0) await redis.eval(MARK_FOLDED, 1, hotKeys.meta, Date.now());
   return result;
 }
+
+const MARK_FOLDED = `
+if redis.call('HEXISTS', KEYS[1], 'epochMs') == 1 then redis.call('HSET', KEYS[1], 'foldedAt', ARGV[1]) end
+`;
 
 async function apply(deps: FoldDeps, entries: StreamEntry[], result: FoldResult): Promise<void> {
   if (entries.length === 0) return;
