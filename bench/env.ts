@@ -66,10 +66,14 @@ export const overloadBenchEnv = z
 /** bench:hot: how many events, the rate they stream in beside catalog reads, and where Redis is. */
 export const hotBenchEnv = z
   .object({
-    REDIS_URL: z.string().default('redis://127.0.0.1:4179/0'),
+    /** The Redis of shopper events and hot lists. */
+    EVENTS_REDIS_URL: z.string().default('redis://127.0.0.1:4178/0'),
     HOT_EVENTS: z.coerce.number().int().min(1_000).default(1_000_000),
     /** Events per second while catalog reads are measured: a busy shop's views and heartbeats. */
     HOT_STREAM_RATE: z.coerce.number().int().min(1).default(2_000),
-    BENCH_SECONDS: z.coerce.number().int().min(1).default(10),
+    /** Which events (bench/lib/bench-events.ts): a shop's shoppers, or the fold's worst case. */
+    HOT_WORKLOAD: z.enum(['shoppers', 'distinct']).default('shoppers'),
+    BENCH_SECONDS: z.coerce.number().int().min(1).default(8),
+    BENCH_ROUNDS: z.coerce.number().int().min(1).default(3),
   })
   .parse(process.env);
