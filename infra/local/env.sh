@@ -40,6 +40,10 @@ export PG_REPLICA_PORT="${PG_REPLICA_PORT:-$((SHOP_PORT_BASE + 33))}"
 export IMAGES_PORT="${IMAGES_PORT:-$((SHOP_PORT_BASE + 21))}"
 export S3_PORT="${S3_PORT:-$((SHOP_PORT_BASE + 91))}"
 export REDIS_PORT="${REDIS_PORT:-$((SHOP_PORT_BASE + 79))}"
+# A second Redis, without persistence, for the shopper-event stream, hot lists and presence:
+# high-churn data the worker can rebuild (hot lists from their Postgres snapshot), kept out of
+# the append-only file of the Redis that holds sessions, carts, limits and queues.
+export EVENTS_REDIS_PORT="${EVENTS_REDIS_PORT:-$((SHOP_PORT_BASE + 78))}"
 # The local mail server (maildev): SMTP for the mails the shop sends, and a web inbox to read them.
 export MAIL_SMTP_PORT="${MAIL_SMTP_PORT:-$((SHOP_PORT_BASE + 25))}"
 export MAIL_WEB_PORT="${MAIL_WEB_PORT:-$((SHOP_PORT_BASE + 26))}"
@@ -59,6 +63,7 @@ export S3_REGION="${S3_REGION:-us-east-1}"
 export S3_ACCESS_KEY_ID="${S3_ACCESS_KEY_ID:-S3RVER}"
 export S3_SECRET_ACCESS_KEY="${S3_SECRET_ACCESS_KEY:-S3RVER}"
 export REDIS_URL="${REDIS_URL:-redis://$SHOP_HOST:$REDIS_PORT/0}"
+export EVENTS_REDIS_URL="${EVENTS_REDIS_URL:-redis://$SHOP_HOST:$EVENTS_REDIS_PORT/0}"
 # Order mails: sent by the worker over SMTP, from MAIL_FROM. The worker asks the mail server's web
 # API (MAIL_WEB_URL) whether a mail whose send was interrupted arrived before sending it again.
 export SMTP_URL="${SMTP_URL:-smtp://$SHOP_HOST:$MAIL_SMTP_PORT}"

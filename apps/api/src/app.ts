@@ -39,7 +39,10 @@ export interface AppDeps {
   db: Db;
   /** Where the replica stands, for read-your-writes and the lag metric. */
   replica: ReplicaMonitor;
+  /** Sessions, carts, limits and queues (persistent). */
   redis: Redis;
+  /** Shopper events, hot lists and presence (may be a Redis of their own, without persistence). */
+  eventsRedis: Redis;
   carts: CartStore;
   loginLimits: LoginLimits;
   registrationLimit: RegistrationLimit;

@@ -25,6 +25,8 @@ const schema = z.object({
   DATABASE_REPLICA_URL: postgresUrl().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   REDIS_URL: redisUrl(),
+  /** The Redis of shopper events, hot lists and presence; REDIS_URL when unset. */
+  EVENTS_REDIS_URL: redisUrl().optional(),
   ...sessionSettings,
   /**
    * The proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated):

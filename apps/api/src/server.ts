@@ -17,8 +17,9 @@ const db = createDb({
   poolSize: env.DATABASE_POOL_SIZE,
 });
 const redis = connectRedis(env.REDIS_URL);
+const eventsRedis = connectRedis(env.EVENTS_REDIS_URL ?? env.REDIS_URL);
 const events = new EventRecorder(
-  redis,
+  eventsRedis,
   { maxBatch: env.EVENTS_BATCH_MAX, flushMs: env.EVENTS_FLUSH_MS, maxBuffered: 50_000 },
   // The app (and its logger) exists by the time a batch can fail.
   { warn: (details, message) => app.log.warn(details, message) },
@@ -29,6 +30,7 @@ const app = await buildApp(
     db,
     replica,
     redis,
+    eventsRedis,
     carts: new CartStore(redis),
     loginLimits: new LoginLimits(redis, {
       failuresPerPair: env.LOGIN_FAILURES_PER_PAIR,
@@ -62,7 +64,7 @@ await runService({
   app,
   host: env.HOST,
   port: env.PORT,
-  redis: [redis],
+  redis: [redis, eventsRedis],
   close: async () => {
     await events.flush();
     replica.stop();

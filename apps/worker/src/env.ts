@@ -13,7 +13,10 @@ const schema = z.object({
   WORKER_INSTANCE_ID: z.string().min(1).default(hostname()),
   DATABASE_URL: postgresUrl(),
   DATABASE_REPLICA_URL: postgresUrl().optional(),
+  /** The queues (BullMQ). */
   REDIS_URL: redisUrl(),
+  /** The Redis of shopper events, hot lists and presence; REDIS_URL when unset. */
+  EVENTS_REDIS_URL: redisUrl().optional(),
   /** How often events are folded into the hot lists; an event shows within two of these. */
   HOT_FOLD_INTERVAL_SECONDS: seconds().default(3),
   /** After this long, an event counts half as much as a new one. */

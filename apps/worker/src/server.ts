@@ -22,8 +22,9 @@ const db = createDb({
   applicationName: `shop-worker:${env.WORKER_INSTANCE_ID}`,
   poolSize: 4,
 });
-// Commands of the jobs themselves, and BullMQ's own connection (it blocks while waiting for jobs).
-const redis = connectRedis(env.REDIS_URL);
+// The jobs' own commands go to the Redis of shopper events, hot lists and presence; BullMQ's
+// connection (it blocks while waiting for jobs) to the shop's persistent Redis, with the queues.
+const redis = connectRedis(env.EVENTS_REDIS_URL ?? env.REDIS_URL);
 const queueRedis = connectRedis(env.REDIS_URL, { forQueues: true });
 const metrics = createRegistry(env.WORKER_INSTANCE_ID);
 

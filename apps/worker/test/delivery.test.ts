@@ -18,7 +18,7 @@ import { mailsWithMessageId, primary, supervise, waitUntil } from './stack';
 // events stream and the hot lists, the outbox row read from the primary.
 
 const db = primary();
-const redis = new Redis(env.REDIS_URL);
+const redis = new Redis(env.EVENTS_REDIS_URL);
 let products: { id: string; name: string; category: string }[] = [];
 
 /** How often the stack's workers fold events into the hot lists (the worker's default). */
@@ -53,7 +53,7 @@ async function outboxRowOf(orderId: string): Promise<OutboxRow | undefined> {
 /** Every batch appended to the events stream while it runs, read as it arrives. */
 class StreamTap {
   readonly batches: ShopperEvent[][] = [];
-  readonly #redis = new Redis(env.REDIS_URL);
+  readonly #redis = new Redis(env.EVENTS_REDIS_URL);
   #stopped = false;
   readonly #done: Promise<void>;
 

@@ -5,6 +5,7 @@ export const env = z
   .object({
     PUBLIC_URL: z.url(),
     REDIS_URL: z.string(),
+    EVENTS_REDIS_URL: z.string(),
     SESSION_SECRET: z.string(),
     SHOP_DATA: z.string(),
     SHOP_ROOT: z.string(),

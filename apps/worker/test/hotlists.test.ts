@@ -94,7 +94,20 @@ beforeAll(async () => {
   );
   category = rows[0]?.slug ?? '';
   otherCategory = rows[1]?.slug ?? '';
-  for (const label of ['a', 'b', 'c', 'old', 'steady', 'q1', 'q2', 'q3', 'q4', 'gone', 'p']) {
+  for (const label of [
+    'a',
+    'b',
+    'c',
+    'old',
+    'steady',
+    'q1',
+    'q2',
+    'q3',
+    'q4',
+    'gone',
+    'p',
+    'nat',
+  ]) {
     await makeProduct(label, category);
   }
   await makeProduct('d', otherCategory);
@@ -216,7 +229,7 @@ describe('hot lists', () => {
     }
   }, 180_000);
 
-  it('still answers from the last lists, marked stale, with every worker stopped, and browsing goes on', async () => {
+  it('still answers from the last lists, marked stale, with every worker stopped, and browsing goes on; fresh again once they are back, events or not', async () => {
     await supervise('stop', 'worker:*');
     await waitUntil(async () => (await hot('limit=5')).stale, 30_000, 500);
     const list = await hot('limit=5');
@@ -228,9 +241,11 @@ describe('hot lists', () => {
     );
     expect((await fetch(`${env.PUBLIC_URL}/`)).status).toBe(200);
     await startWorkers();
+    // No event needs to arrive: a fold that finds nothing still says the lists are current.
+    await waitUntil(async () => !(await hot('limit=5')).stale, 15_000, 500);
   }, 60_000);
 
-  it('recovers the lists from their Postgres snapshot when Redis loses them', async () => {
+  it('recovers the lists from their Postgres snapshot when the events Redis restarts empty', async () => {
     const before = await hot(`category=${category}&limit=5`);
     expect(before.items.length).toBeGreaterThan(0);
     const connection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
@@ -242,8 +257,8 @@ describe('hot lists', () => {
       await queue.close();
       connection.disconnect();
     }
-    const lists = await store.smembers(hotKeys.categories);
-    await store.del(hotKeys.meta, hotKeys.all, ...lists.map((slug) => hotKeys.category(slug)));
+    // It keeps nothing on disk: a restart loses the lists, the stream and its consumer group.
+    await supervise('restart', 'redis-events');
     await waitUntil(
       async () => (await hot(`category=${category}&limit=5`)).items.length > 0,
       30_000,
@@ -251,10 +266,28 @@ describe('hot lists', () => {
     );
     const after = await hot(`category=${category}&limit=5`);
     expect(after.items.map((i) => i.product.id)).toEqual(before.items.map((i) => i.product.id));
+    // Events are recorded and folded again: the stream and its group are back.
+    const shopper = new Shopper();
+    expect((await shopper.view(product('c').id)).status).toBe(202);
+    await waitUntil(
+      async () => (await store.zscore(presenceKeys.visitors, shopper.key ?? '')) !== null,
+      15_000,
+    );
+    await shopper.close();
   }, 60_000);
 });
 
 describe('bad events', () => {
+  it('counts at most 120 events a minute from one address, however many visitors it holds', async () => {
+    const nat = product('nat');
+    const address = `test-nat-${randomUUID()}`;
+    const crowd = Array.from({ length: 150 }, () => ({ ...synthetic('view', nat.id), address }));
+    await append(Date.now(), crowd);
+    await folded();
+    const list = await hot(`category=${category}&limit=50`);
+    expect(scoreOf(list, nat.id)).toBeCloseTo(120 * WEIGHT.view, 0);
+  });
+
   it('refuses malformed events and drops ones naming no product, changing no score', async () => {
     const visitor = new Shopper();
     expect(

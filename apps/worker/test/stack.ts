@@ -9,7 +9,8 @@ import { env } from './env';
 
 const run = promisify(execFile);
 
-export const redis = () => new Redis(env.REDIS_URL);
+/** The Redis of shopper events, hot lists and presence. */
+export const redis = () => new Redis(env.EVENTS_REDIS_URL);
 
 const superuser = (port: number) =>
   new pg.Client({ host: `${env.SHOP_DATA}/run/pg`, port, user: 'postgres', database: 'shop' });

@@ -48,7 +48,7 @@ export const catalogRoutes =
       async (request, reply) => {
         cacheCatalog(request, reply);
         return listProducts(
-          { reader: readerFor(deps.db, deps.replica, request.session), redis: deps.redis },
+          { reader: readerFor(deps.db, deps.replica, request.session), redis: deps.eventsRedis },
           request.query,
         );
       },

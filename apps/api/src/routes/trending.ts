@@ -24,7 +24,7 @@ export const trendingRoutes =
         return getHotList(
           {
             reader: readerFor(deps.db, deps.replica, request.session),
-            redis: deps.redis,
+            redis: deps.eventsRedis,
             foldIntervalSeconds: deps.hotFoldIntervalSeconds,
           },
           request.query,
@@ -44,7 +44,7 @@ export const trendingRoutes =
       async (request, reply) => {
         cacheCatalog(request, reply, 5);
         return countOnline(
-          { reader: readerFor(deps.db, deps.replica, request.session), redis: deps.redis },
+          { reader: readerFor(deps.db, deps.replica, request.session), redis: deps.eventsRedis },
           request.query,
         );
       },
