@@ -63,6 +63,8 @@ export S3_REGION="${S3_REGION:-us-east-1}"
 export S3_ACCESS_KEY_ID="${S3_ACCESS_KEY_ID:-S3RVER}"
 export S3_SECRET_ACCESS_KEY="${S3_SECRET_ACCESS_KEY:-S3RVER}"
 export REDIS_URL="${REDIS_URL:-redis://$SHOP_HOST:$REDIS_PORT/0}"
+# The image service, as the API reaches it directly (to check uploads an admin names).
+export IMAGES_URL="${IMAGES_URL:-http://$SHOP_HOST:$IMAGES_PORT}"
 export EVENTS_REDIS_URL="${EVENTS_REDIS_URL:-redis://$SHOP_HOST:$EVENTS_REDIS_PORT/0}"
 # Order mails: sent by the worker over SMTP, from MAIL_FROM. The worker asks the mail server's web
 # API (MAIL_WEB_URL) whether a mail whose send was interrupted arrived before sending it again.

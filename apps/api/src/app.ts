@@ -10,6 +10,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { EventRecorder } from '@shop/jobs';
 import type { Redis } from 'ioredis';
+import type { ImageService } from './admin/image-service';
 import type { LoginLimits } from './accounts/login-limits';
 import type { RegistrationLimit } from './accounts/registration-limit';
 import type { CartStore } from './cart/cart-store';
@@ -32,6 +33,7 @@ import { catalogRoutes } from './routes/catalog';
 import { healthRoutes } from './routes/health';
 import { eventRoutes } from './routes/events';
 import { orderRoutes } from './routes/orders';
+import { adminProductRoutes } from './routes/admin-products';
 import { queueDashboardRoutes } from './routes/queue-dashboard';
 import { trendingRoutes } from './routes/trending';
 
@@ -44,6 +46,8 @@ export interface AppDeps {
   /** Shopper events, hot lists and presence (may be a Redis of their own, without persistence). */
   eventsRedis: Redis;
   carts: CartStore;
+  /** The image service, asked what an uploaded picture is before a product shows it. */
+  images: ImageService;
   loginLimits: LoginLimits;
   registrationLimit: RegistrationLimit;
   checkoutLimits: CheckoutLimits;
@@ -143,6 +147,7 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
   await app.register(trendingRoutes(deps));
   await app.register(eventRoutes(deps));
   await app.register(queueDashboardRoutes(deps));
+  await app.register(adminProductRoutes(deps));
   app.get('/api/openapi.json', { schema: { hide: true }, config: { admission: false } }, async () =>
     app.swagger(),
   );

@@ -1,6 +1,6 @@
 // The API's settings: read and validated once, here; nothing else reads process.env.
 import { hostname } from 'node:os';
-import { logLevel, parseEnv, port, postgresUrl, redisUrl } from '@shop/config';
+import { logLevel, parseEnv, port, postgresUrl, redisUrl, url } from '@shop/config';
 import { sessionSettings } from '@shop/sessions';
 import { z } from 'zod';
 
@@ -25,6 +25,8 @@ const schema = z.object({
   DATABASE_REPLICA_URL: postgresUrl().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   REDIS_URL: redisUrl(),
+  /** The image service, straight (not through the edge): the API asks it about uploads. */
+  IMAGES_URL: url(),
   /** The Redis of shopper events, hot lists and presence; REDIS_URL when unset. */
   EVENTS_REDIS_URL: redisUrl().optional(),
   ...sessionSettings,

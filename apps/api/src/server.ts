@@ -3,6 +3,7 @@ import { createDb, ReplicaMonitor } from '@shop/db';
 import { Admission, connectRedis, loggerOptions, runService } from '@shop/http';
 import { EventRecorder } from '@shop/jobs';
 import { LoginLimits } from './accounts/login-limits';
+import { ImageService } from './admin/image-service';
 import { RegistrationLimit } from './accounts/registration-limit';
 import { buildApp } from './app';
 import { CartStore } from './cart/cart-store';
@@ -32,6 +33,7 @@ const app = await buildApp(
     redis,
     eventsRedis,
     carts: new CartStore(redis),
+    images: new ImageService(env.IMAGES_URL),
     loginLimits: new LoginLimits(redis, {
       failuresPerPair: env.LOGIN_FAILURES_PER_PAIR,
       failuresPerAddress: env.LOGIN_FAILURES_PER_ADDRESS,

@@ -50,11 +50,16 @@ export class Shopper {
     const response = await fetch(`${env.PUBLIC_URL}${path}`, {
       method,
       headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(body === undefined || body instanceof Uint8Array
+          ? {}
+          : { 'content-type': 'application/json' }),
         ...(cookie ? { cookie } : {}),
         ...headers,
       },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      body:
+        body === undefined || typeof body === 'string' || body instanceof Uint8Array
+          ? body
+          : JSON.stringify(body),
       dispatcher: dispatcherFor(this.clientAddress),
     });
     this.setCookies = response.headers.getSetCookie();

@@ -6,6 +6,7 @@ import type { VariantSource } from './images/get-or-render-variant';
 import type { ImageStore } from './images/image-store';
 import { RenderAdmission } from './images/render-admission';
 import { healthRoutes } from './routes/health';
+import { originalRoutes } from './routes/originals';
 import { uploadRoutes } from './routes/upload';
 import { variantRoutes } from './routes/variants';
 
@@ -80,6 +81,7 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
   await app.register(healthRoutes(deps));
   await app.register(uploadRoutes(deps, metrics));
   await app.register(variantRoutes(deps, admission, metrics));
+  await app.register(originalRoutes(deps));
 
   return app;
 }

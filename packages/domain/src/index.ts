@@ -1,4 +1,5 @@
 export * from './accounts';
+export * from './admin';
 export * from './cart';
 export * from './catalog';
 export * from './errors';

@@ -9,5 +9,5 @@ export const plainText = (min: number, max: number) =>
     .string()
     .trim()
     .min(min)
-    .max(max)
+    .max(max, { abort: true })
     .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');

@@ -55,10 +55,18 @@ export function handleErrors(app: FastifyInstance, options: HandleErrorsOptions 
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'request';
-      const fields = error.validation.map((issue) => ({
-        field: issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || where,
-        message: issue.message,
-      }));
+      const fields = error.validation.flatMap((issue) => {
+        const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+        // A key nobody asked for is named itself, not the object that holds it.
+        const unknown = issue.keyword === 'unrecognized_keys' ? issue.params['keys'] : undefined;
+        if (Array.isArray(unknown) && unknown.length > 0) {
+          return unknown.map((key) => ({
+            field: path ? `${path}.${String(key)}` : String(key),
+            message: 'is not a field of this request',
+          }));
+        }
+        return [{ field: path || where, message: issue.message }];
+      });
       const names = [...new Set(fields.map((f) => f.field))].join(', ');
       return reply
         .code(400)

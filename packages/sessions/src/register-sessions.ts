@@ -61,4 +61,5 @@ export async function registerSessions(app: FastifyInstance, options: SessionOpt
 }
 
 export { refuseCrossSiteWrites } from './refuse-cross-site-writes';
+export { requireAdmin } from './require-admin';
 export { sessionSettings } from './session-settings';

@@ -1,20 +1,19 @@
-import type { DbReader } from '@shop/db';
+import type { DbReader, Prisma } from '@shop/db';
 import type { Product } from '@shop/domain';
 import { AppError } from '@shop/http';
 
-/** A product by slug, from the replica; PRODUCT_NOT_FOUND when there is none. */
-export async function getProductOrThrow(reader: DbReader, slug: string): Promise<Product> {
-  const row = await reader.product.findUnique({
-    where: { slug },
-    include: {
-      category: { select: { slug: true, name: true } },
-      images: {
-        orderBy: { position: 'asc' },
-        select: { hash: true, alt: true, width: true, height: true },
-      },
-    },
-  });
-  if (!row) throw new AppError('PRODUCT_NOT_FOUND', `No product '${slug}'`, { field: 'slug' });
+/** What a product page needs besides the product's own columns. */
+export const productInclude = {
+  category: { select: { slug: true, name: true } },
+  images: {
+    orderBy: { position: 'asc' },
+    select: { hash: true, alt: true, width: true, height: true },
+  },
+} satisfies Prisma.ProductInclude;
+
+export type ProductRow = Prisma.ProductGetPayload<{ include: typeof productInclude }>;
+
+export function toProduct(row: ProductRow): Product {
   const first = row.images[0];
   return {
     id: row.id,
@@ -30,4 +29,11 @@ export async function getProductOrThrow(reader: DbReader, slug: string): Promise
     category: row.category,
     createdAt: row.createdAt.toISOString(),
   };
+}
+
+/** A product by slug, from the replica; PRODUCT_NOT_FOUND when there is none. */
+export async function getProductOrThrow(reader: DbReader, slug: string): Promise<Product> {
+  const row = await reader.product.findUnique({ where: { slug }, include: productInclude });
+  if (!row) throw new AppError('PRODUCT_NOT_FOUND', `No product '${slug}'`, { field: 'slug' });
+  return toProduct(row);
 }

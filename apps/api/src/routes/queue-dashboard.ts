@@ -2,23 +2,14 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
-import { AppError, queueRedisOptions } from '@shop/http';
+import { queueRedisOptions } from '@shop/http';
+import { requireAdmin } from '@shop/sessions';
 import { QUEUE_PREFIX, queues } from '@shop/jobs';
 import { Queue } from 'bullmq';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { Redis } from 'ioredis';
 
 export const QUEUE_DASHBOARD_PATH = '/api/admin/queues';
-
-/** bull-board has no authentication of its own: this guard is all that keeps it for admins. */
-async function requireAdmin(request: FastifyRequest): Promise<void> {
-  if (request.session.get('userId') === undefined) {
-    throw new AppError('UNAUTHENTICATED', 'Sign in as an admin to see the queues');
-  }
-  if (request.session.get('role') !== 'admin') {
-    throw new AppError('FORBIDDEN', 'Only admins may see the queues');
-  }
-}
 
 /**
  * The dashboard's pages, assets and JSON API, every one of them under QUEUE_DASHBOARD_PATH and
@@ -52,7 +43,8 @@ export const queueDashboardRoutes =
       throw error;
     });
 
-    app.addHook('preHandler', requireAdmin);
+    // bull-board has no authentication of its own: this guard is all that keeps it for admins.
+    app.addHook('preHandler', async (request) => requireAdmin(request, 'to see the queues'));
     await app.register(serverAdapter.registerPlugin(), { prefix: QUEUE_DASHBOARD_PATH });
     app.addHook('onClose', async () => {
       await Promise.allSettled(board.map((queue) => queue.close()));

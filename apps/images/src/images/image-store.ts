@@ -17,11 +17,15 @@ export interface OriginalInfo {
   height: number;
 }
 
+export type OriginalSize = Pick<OriginalInfo, 'format' | 'width' | 'height'>;
+
 /** Where images live: originals under their content hash, variants under hash/width.format. */
 export interface ImageStore {
   /** Throws unless the bucket answers. */
   ping(): Promise<void>;
   hasOriginal(hash: string): Promise<boolean>;
+  /** The original's size and format, or undefined when there is none. */
+  describeOriginal(hash: string): Promise<OriginalSize | undefined>;
   /** The original's bytes, or undefined when there is none. */
   getOriginal(hash: string): Promise<Buffer | undefined>;
   putOriginal(hash: string, bytes: Buffer, info: OriginalInfo): Promise<void>;
@@ -80,6 +84,23 @@ export class S3ImageStore implements ImageStore {
         return true;
       },
       () => false,
+    );
+  }
+
+  describeOriginal(hash: string): Promise<OriginalSize | undefined> {
+    return callS3(
+      async () => {
+        const head = await this.s3.send(
+          new HeadObjectCommand({ Bucket: this.bucket, Key: originalKey(hash) }),
+        );
+        const { width, height, format } = head.Metadata ?? {};
+        return {
+          format: format as OriginalSize['format'],
+          width: Number(width),
+          height: Number(height),
+        };
+      },
+      () => undefined,
     );
   }
 

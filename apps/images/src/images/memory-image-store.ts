@@ -1,5 +1,11 @@
 // An ImageStore kept in a Map, for unit tests (the service itself always uses S3ImageStore).
-import { type ImageStore, type OriginalInfo, originalKey, variantKey } from './image-store';
+import {
+  type ImageStore,
+  type OriginalInfo,
+  type OriginalSize,
+  originalKey,
+  variantKey,
+} from './image-store';
 import type { VariantSpec } from './variant-spec';
 
 export class MemoryImageStore implements ImageStore {
@@ -12,6 +18,11 @@ export class MemoryImageStore implements ImageStore {
   async hasOriginal(hash: string): Promise<boolean> {
     this.calls.push(`hasOriginal ${originalKey(hash)}`);
     return this.objects.has(originalKey(hash));
+  }
+
+  async describeOriginal(hash: string): Promise<OriginalSize | undefined> {
+    const info = this.objects.get(originalKey(hash))?.info;
+    return info && { format: info.format, width: info.width, height: info.height };
   }
 
   async getOriginal(hash: string): Promise<Buffer | undefined> {

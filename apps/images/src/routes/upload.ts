@@ -1,10 +1,9 @@
 // POST /img — store an uploaded original under its content hash (admins only)
-import { refuseCrossSiteWrites, registerSessions } from '@shop/sessions';
+import { refuseCrossSiteWrites, registerSessions, requireAdmin } from '@shop/sessions';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../app';
 import { AppError } from '@shop/http';
 import type { Metrics } from '../http/metrics';
-import { requireAdmin } from '../http/require-admin';
 import { MAX_UPLOAD_BYTES } from '../images/inspect-upload';
 import { storeOriginal } from '../images/store-original';
 
@@ -33,9 +32,9 @@ export const uploadRoutes =
       {
         bodyLimit: MAX_UPLOAD_BYTES,
         // Refuse before reading up to 15 MiB from someone who may not upload.
-        onRequest: async (request) => requireAdmin(request),
+        onRequest: async (request) => requireAdmin(request, 'to upload images'),
         // Again after the session plugin's preHandler, which may have ended an expired session.
-        preHandler: async (request) => requireAdmin(request),
+        preHandler: async (request) => requireAdmin(request, 'to upload images'),
       },
       async (request, reply) => {
         const bytes = request.body;
