@@ -52,7 +52,10 @@ interface Props {
   pathname: string;
 }
 
-/** "Sign in · Register" for guests; the shopper's name opening "My orders" and "Sign out". */
+/**
+ * "Sign in · Register" for guests; the shopper's name opening "My orders" (and, for admins,
+ * "Catalog admin") and "Sign out".
+ */
 export function AccountMenu({ user, pathname }: Props) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -167,6 +170,17 @@ export function AccountMenu({ user, pathname }: Props) {
               My orders
             </Link>
           </li>
+          {user.role === 'admin' ? (
+            <li>
+              <Link
+                href="/admin/products"
+                className={styles.menuItem}
+                onClick={() => setOpen(false)}
+              >
+                Catalog admin
+              </Link>
+            </li>
+          ) : null}
           <li>
             <button
               type="button"

@@ -1,4 +1,9 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'react';
 import styles from './form.module.css';
 
 interface Common {
@@ -78,6 +83,27 @@ export function SelectField({
       >
         {children}
       </select>
+    </Parts>
+  );
+}
+
+/** A labelled multi-line text box, wired like TextField. */
+export function TextAreaField({
+  id,
+  label,
+  hint,
+  error,
+  ...area
+}: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>) {
+  return (
+    <Parts id={id} label={label} hint={hint} error={error}>
+      <textarea
+        id={id}
+        className={`${styles.input} ${styles.textarea}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...area}
+      />
     </Parts>
   );
 }

@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { adjustStock, changePrice, createProduct, openAdmin } from '../journeys/admin-catalog';
+
+const ADMIN = { email: 'admin@shopscale.test', password: 'admin-catalog-2026' };
+const CUSTOMER = { email: 'demo@shopscale.test', password: 'demo-shopper-2026' };
+
+test('an admin creates a product with a picture, changes its price and stock, and a shopper sees them', async ({
+  page,
+  browser,
+}, testInfo) => {
+  await openAdmin(page, ADMIN);
+  const name = `Walnut Reading Lamp ${Date.now().toString(36)}`;
+  const shopPath = await createProduct(page, {
+    name,
+    description: 'A warm lamp on a walnut base.\nDimmable.',
+    price: '89.50',
+    stock: 12,
+  });
+  await changePrice(page, '79.00');
+  await adjustStock(page, -2, 'damaged in transit');
+
+  const history = page.getByTestId('audit-log').getByRole('listitem');
+  await expect(history.first()).toContainText('Stock adjusted by admin@shopscale.test');
+  await expect(page.getByTestId('audit-log')).toContainText('$89.50 → $79.00');
+  const shot = await page.screenshot({
+    path: testInfo.outputPath('admin-editor.png'),
+    fullPage: true,
+  });
+  await testInfo.attach('admin-editor', { body: shot, contentType: 'image/png' });
+
+  // A shopper, in a browser of their own, finds it at the new price with its picture.
+  const shopper = await (await browser.newContext()).newPage();
+  await shopper.goto(shopPath);
+  await expect(shopper.getByTestId('product-name')).toHaveText(name);
+  await expect(shopper.getByTestId('product-price')).toHaveText('$79.00');
+  const picture = shopper.locator('main img').first();
+  await expect
+    .poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBeGreaterThan(0);
+  await shopper.context().close();
+});
+
+test('a customer is told the admin pages are for admins; the API refuses them too', async ({
+  page,
+}) => {
+  await page.goto('/login?next=%2Fadmin%2Fproducts');
+  const form = page.locator('form');
+  await form.getByLabel('Email', { exact: true }).fill(CUSTOMER.email);
+  await form.getByLabel('Password', { exact: true }).fill(CUSTOMER.password);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('admin-forbidden')).toContainText('Admins only');
+  for (const path of ['/api/admin/products', '/api/admin/queues']) {
+    expect((await page.request.get(path)).status(), path).toBe(403);
+  }
+});
