@@ -150,6 +150,32 @@ describe('admin product API', () => {
     expect(listed.body.items.map((item) => item.id)).toEqual([product.id]);
   });
 
+  it('keeps each department’s product count exact as products are created and moved, without counting per request', async () => {
+    const counts = async () => {
+      const reply = await admin.get<{ slug: string; productCount: number }[]>('/api/categories');
+      return new Map(reply.body.map((c) => [c.slug, c.productCount]));
+    };
+    const total = async (category: string) =>
+      (await admin.get<{ total: number }>(`/api/products?category=${category}&pageSize=1`)).body
+        .total;
+    const before = await counts();
+    const product = await create({ categorySlug: 'home-decor' });
+    const created = await counts();
+    expect(created.get('home-decor')).toBe((before.get('home-decor') ?? 0) + 1);
+    expect(await total('home-decor')).toBe(created.get('home-decor'));
+
+    const moved = await admin.call<Envelope>('PATCH', `${PRODUCTS}/${product.id}`, {
+      version: 1,
+      categorySlug: 'electronics',
+    });
+    expect(moved.status).toBe(200);
+    const after = await counts();
+    expect(after.get('home-decor')).toBe(before.get('home-decor'));
+    expect(after.get('electronics')).toBe((before.get('electronics') ?? 0) + 1);
+    const all = (await admin.get<{ total: number }>('/api/products?pageSize=1')).body.total;
+    expect(all).toBe([...after.values()].reduce((sum, n) => sum + n, 0));
+  });
+
   it('detects two admins editing one version: one edit wins, the other gets 409 naming the version', async () => {
     const product = await create();
     const path = `${PRODUCTS}/${product.id}`;
