@@ -17,8 +17,15 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCode
  * A product picture drawn as SVG: a soft gradient, a composition of shapes and the product's
  * initial and name, all chosen from the product's own seed, so every product looks distinct
  * and the same product always looks the same. `view` (0, 1, 2) varies the composition.
+ * Without `label`, the name is left off (a picture shared by products of one initial).
  */
-export function drawProductImage(index: number, view: number, name: string, size = 1200): string {
+export function drawProductImage(
+  index: number,
+  view: number,
+  name: string,
+  size = 1200,
+  label = true,
+): string {
   const faker = new Faker({ locale: en, seed: (index + 1) * 7 + view });
   const [light, mid, dark] = faker.helpers.arrayElement(PALETTES);
   const angle = faker.number.int({ min: 0, max: 359 });
@@ -33,7 +40,7 @@ export function drawProductImage(index: number, view: number, name: string, size
       : `<rect x="${x - r}" y="${y - r}" width="${r * 2}" height="${r * 1.4}" rx="${r / 3}" fill="${fill}" opacity="${opacity}" transform="rotate(${faker.number.int({ min: -30, max: 30 })} ${x} ${y})"/>`;
   }).join('');
   const initial = escape(name.split(' ').at(-1)?.charAt(0) ?? name.charAt(0));
-  const label = escape(name.length > 34 ? `${name.slice(0, 33)}…` : name);
+  const caption = escape(name.length > 34 ? `${name.slice(0, 33)}…` : name);
   const centre = size / 2;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}">
   <defs>
@@ -46,8 +53,12 @@ export function drawProductImage(index: number, view: number, name: string, size
   <circle cx="${centre}" cy="${centre - size * 0.06}" r="${size * 0.25}" fill="#ffffff" opacity="0.85"/>
   <text x="${centre}" y="${centre + size * 0.03}" font-family="DejaVu Sans, sans-serif" font-weight="bold"
         font-size="${size * 0.26}" text-anchor="middle" fill="${dark}">${initial}</text>
-  <rect x="${size * 0.08}" y="${size * 0.8}" width="${size * 0.84}" height="${size * 0.11}" rx="${size * 0.03}" fill="#ffffff" opacity="0.9"/>
+  ${
+    label
+      ? `<rect x="${size * 0.08}" y="${size * 0.8}" width="${size * 0.84}" height="${size * 0.11}" rx="${size * 0.03}" fill="#ffffff" opacity="0.9"/>
   <text x="${centre}" y="${size * 0.872}" font-family="DejaVu Sans, sans-serif" font-size="${size * 0.045}"
-        text-anchor="middle" fill="${dark}">${label}</text>
+        text-anchor="middle" fill="${dark}">${caption}</text>`
+      : ''
+  }
 </svg>`;
 }

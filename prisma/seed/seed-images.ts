@@ -1,7 +1,9 @@
 // Gives every product without pictures 1–3 generated ones, uploaded through the image service's
 // own upload endpoint (as the seeded admin) so seeding takes the same path as a real upload.
+// Products past SEED_NAMED_PICTURES share one picture each from a small pool (drawn with their
+// initial, without a name), so a big catalog does not need a render and an upload per product.
 // Idempotent: products that have images are skipped, and identical bytes share one object.
-import { createDb } from '@shop/db';
+import { createDb, type Prisma } from '@shop/db';
 import sharp from 'sharp';
 import { loadImagesEnv } from './env';
 import { drawProductImage } from './draw-product-image';
@@ -39,8 +41,16 @@ async function upload(cookie: string, bytes: Buffer): Promise<Stored> {
   return (await response.json()) as Stored;
 }
 
+/** Compositions in the shared pool, per initial. */
+const POOL = 20;
+/** Picture rows written per statement. */
+const ROWS_PER_INSERT = 1_000;
+
 /** 1 picture for most products, 2 for some, 3 for a few; fixed per product. */
 const viewsOf = (index: number) => 1 + (index % 10 < 3 ? 1 : 0) + (index % 10 === 0 ? 1 : 0);
+
+/** The letter a product's picture shows: the initial of the last word of its name. */
+const initialOf = (name: string) => name.split(' ').at(-1)?.charAt(0) ?? name.charAt(0);
 
 const db = createDb({ primaryUrl: env.DATABASE_URL, applicationName: 'shop-seed-images' });
 const started = performance.now();
@@ -54,18 +64,40 @@ try {
     log('every product has pictures; nothing to do');
   } else {
     const cookie = await signInAsAdmin();
+    const render = async (svg: string) =>
+      upload(cookie, await sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer());
+    // The shared pictures, each drawn and uploaded once (by whoever needs it first).
+    const shared = new Map<string, Promise<Stored>>();
+    const sharedPicture = (index: number, initial: string) => {
+      const key = `${index % POOL}:${initial}`;
+      let stored = shared.get(key);
+      if (!stored) {
+        stored = render(drawProductImage(index % POOL, 0, initial, ORIGINAL_SIZE, false));
+        shared.set(key, stored);
+      }
+      return stored;
+    };
+    let rows: Prisma.ProductImageCreateManyInput[] = [];
+    const flush = async () => {
+      const batch = rows;
+      rows = [];
+      if (batch.length > 0) {
+        await db.primary.productImage.createMany({ data: batch, skipDuplicates: true });
+      }
+    };
     let done = 0;
     const queue = [...products];
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
         for (let product = queue.shift(); product; product = queue.shift()) {
           const index = Number(/-(\d+)$/.exec(product.slug)?.[1] ?? 1) - 1;
-          const images = [];
-          for (let view = 0; view < viewsOf(index); view++) {
-            const svg = drawProductImage(index, view, product.name, ORIGINAL_SIZE);
-            const bytes = await sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
-            const stored = await upload(cookie, bytes);
-            images.push({
+          const named = index < env.SEED_NAMED_PICTURES;
+          const views = named ? viewsOf(index) : 1;
+          for (let view = 0; view < views; view++) {
+            const stored = named
+              ? await render(drawProductImage(index, view, product.name, ORIGINAL_SIZE))
+              : await sharedPicture(index, initialOf(product.name));
+            rows.push({
               productId: product.id,
               position: view,
               hash: stored.hash,
@@ -74,13 +106,15 @@ try {
               alt: view === 0 ? product.name : `${product.name}, view ${view + 1}`,
             });
           }
-          await db.primary.productImage.createMany({ data: images, skipDuplicates: true });
+          if (rows.length >= ROWS_PER_INSERT) await flush();
           done++;
-          if (done % 100 === 0 || done === products.length)
+          if (done % (products.length > 10_000 ? 5_000 : 100) === 0 || done === products.length)
             log(`products ${done}/${products.length}`);
         }
       }),
     );
+    await flush();
+    log(`${shared.size} shared pictures`);
   }
   log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 } finally {
