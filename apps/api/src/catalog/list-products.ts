@@ -30,7 +30,7 @@ export async function listProducts(
   let categoryId: string | undefined;
   // How many products the listing holds: kept per category by a trigger, so no count of the
   // products table per request.
-  let total: number;
+  let total: () => Promise<number>;
   if (query.category) {
     const category = await reader.category.findUnique({
       where: { slug: query.category },
@@ -42,10 +42,12 @@ export async function listProducts(
       });
     }
     categoryId = category.id;
-    total = category.productCount;
+    const { productCount } = category;
+    total = async () => productCount;
   } else {
-    const all = await reader.category.aggregate({ _sum: { productCount: true } });
-    total = all._sum.productCount ?? 0;
+    // Read beside the page itself (below), not before it.
+    total = async () =>
+      (await reader.category.aggregate({ _sum: { productCount: true } }))._sum.productCount ?? 0;
   }
   const where = categoryId ? { categoryId } : {};
   const offset = (query.page - 1) * query.pageSize;
@@ -58,7 +60,7 @@ export async function listProducts(
         )
       : [];
   const rankedOnPage = ranked.slice(offset, offset + query.pageSize);
-  const [rankedRows, restRows] = await Promise.all([
+  const [rankedRows, restRows, count] = await Promise.all([
     rankedOnPage.length > 0
       ? reader.product.findMany({
           where: { ...where, id: { in: rankedOnPage } },
@@ -74,6 +76,7 @@ export async function listProducts(
           select: summarySelect,
         })
       : [],
+    total(),
   ]);
   const byId = new Map(rankedRows.map((row) => [row.id, row]));
   const rows = [
@@ -83,5 +86,10 @@ export async function listProducts(
     }),
     ...restRows,
   ];
-  return { items: rows.map(toSummary), page: query.page, pageSize: query.pageSize, total };
+  return {
+    items: rows.map(toSummary),
+    page: query.page,
+    pageSize: query.pageSize,
+    total: count,
+  };
 }
