@@ -44,6 +44,9 @@ export REDIS_PORT="${REDIS_PORT:-$((SHOP_PORT_BASE + 79))}"
 # high-churn data the worker can rebuild (hot lists from their Postgres snapshot), kept out of
 # the append-only file of the Redis that holds sessions, carts, limits and queues.
 export EVENTS_REDIS_PORT="${EVENTS_REDIS_PORT:-$((SHOP_PORT_BASE + 78))}"
+# A third, for the catalog's cache tier: no persistence and a memory cap, like memcached.
+export CACHE_REDIS_PORT="${CACHE_REDIS_PORT:-$((SHOP_PORT_BASE + 77))}"
+export CACHE_REDIS_MAXMEMORY="${CACHE_REDIS_MAXMEMORY:-256mb}"
 # The local mail server (maildev): SMTP for the mails the shop sends, and a web inbox to read them.
 export MAIL_SMTP_PORT="${MAIL_SMTP_PORT:-$((SHOP_PORT_BASE + 25))}"
 export MAIL_WEB_PORT="${MAIL_WEB_PORT:-$((SHOP_PORT_BASE + 26))}"
@@ -66,6 +69,12 @@ export REDIS_URL="${REDIS_URL:-redis://$SHOP_HOST:$REDIS_PORT/0}"
 # The image service, as the API reaches it directly (to check uploads an admin names).
 export IMAGES_URL="${IMAGES_URL:-http://$SHOP_HOST:$IMAGES_PORT}"
 export EVENTS_REDIS_URL="${EVENTS_REDIS_URL:-redis://$SHOP_HOST:$EVENTS_REDIS_PORT/0}"
+export CACHE_REDIS_URL="${CACHE_REDIS_URL:-redis://$SHOP_HOST:$CACHE_REDIS_PORT/0}"
+# After a catalog change the API asks each storefront process (directly, not through the edge)
+# to revalidate its data cache and purge the edge's copies of the pages; the secret proves it.
+export STOREFRONT_URLS="${STOREFRONT_URLS:-http://$SHOP_HOST:$WEB_PORT}"
+export REVALIDATE_SECRET="${REVALIDATE_SECRET:-local-$SHOP_STACK-stack-revalidate-secret}"
+export EDGE_PURGE_URL="${EDGE_PURGE_URL:-http://$SHOP_HOST:$EDGE_PORT/internal/purge}"
 # Order mails: sent by the worker over SMTP, from MAIL_FROM. The worker asks the mail server's web
 # API (MAIL_WEB_URL) whether a mail whose send was interrupted arrived before sending it again.
 export SMTP_URL="${SMTP_URL:-smtp://$SHOP_HOST:$MAIL_SMTP_PORT}"

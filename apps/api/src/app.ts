@@ -11,6 +11,8 @@ import {
 import type { EventRecorder } from '@shop/jobs';
 import type { Redis } from 'ioredis';
 import type { ImageService } from './admin/image-service';
+import type { CatalogCache } from './cache/catalog-cache';
+import type { CatalogChanges } from './cache/catalog-changes';
 import type { LoginLimits } from './accounts/login-limits';
 import type { RegistrationLimit } from './accounts/registration-limit';
 import type { CartStore } from './cart/cart-store';
@@ -46,6 +48,10 @@ export interface AppDeps {
   /** Shopper events, hot lists and presence (may be a Redis of their own, without persistence). */
   eventsRedis: Redis;
   carts: CartStore;
+  /** The catalog's cache tier (this process, Redis) in front of Postgres. */
+  cache: CatalogCache;
+  /** Tells every cache (this tier, the storefront, the edge) about committed catalog changes. */
+  catalogChanges: CatalogChanges;
   /** The image service, asked what an uploaded picture is before a product shows it. */
   images: ImageService;
   loginLimits: LoginLimits;
@@ -137,6 +143,7 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
   });
 
   const metrics = createMetrics(deps.replica, deps.passwordHashing, deps.instanceId);
+  deps.cache.registerMetrics(metrics);
   admitRequests(app, deps.requestAdmission, metrics);
   instrument(app, metrics);
   await app.register(healthRoutes(deps));

@@ -29,6 +29,21 @@ const schema = z.object({
   IMAGES_URL: url(),
   /** The Redis of shopper events, hot lists and presence; REDIS_URL when unset. */
   EVENTS_REDIS_URL: redisUrl().optional(),
+  /**
+   * The cache tier's Redis (no persistence; values expire, evicted volatile-lru); the events
+   * Redis when unset. CACHE_TTL_SECONDS bounds how long a value lives there, CACHE_L1_* the
+   * small cache in each process.
+   */
+  CACHE_REDIS_URL: redisUrl().optional(),
+  CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  CACHE_L1_TTL_MS: z.coerce.number().int().min(1).max(600_000).default(10_000),
+  CACHE_L1_MAX: count().default(5_000),
+  /**
+   * The storefront processes, reached directly (comma-separated origins), told to revalidate
+   * their data cache and purge the edge after a catalog change; REVALIDATE_SECRET proves it.
+   */
+  STOREFRONT_URLS: list().optional(),
+  REVALIDATE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   ...sessionSettings,
   /**
    * The proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated):
@@ -62,6 +77,11 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
+const refined = schema.refine(
+  (env) => !env.STOREFRONT_URLS || env.REVALIDATE_SECRET !== undefined,
+  { path: ['REVALIDATE_SECRET'], message: 'must be set when STOREFRONT_URLS is' },
+);
+
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
-  return parseEnv(schema, source);
+  return parseEnv(refined, source);
 }

@@ -2,10 +2,13 @@
 import { createDb, ReplicaMonitor } from '@shop/db';
 import { Admission, connectRedis, loggerOptions, runService } from '@shop/http';
 import { EventRecorder } from '@shop/jobs';
+import { Redis } from 'ioredis';
 import { LoginLimits } from './accounts/login-limits';
 import { ImageService } from './admin/image-service';
 import { RegistrationLimit } from './accounts/registration-limit';
 import { buildApp } from './app';
+import { CatalogCache } from './cache/catalog-cache';
+import { CatalogChanges, StorefrontRevalidation } from './cache/catalog-changes';
 import { CartStore } from './cart/cart-store';
 import { CheckoutLimits } from './checkout/checkout-limits';
 import { loadEnv } from './env';
@@ -26,6 +29,33 @@ const events = new EventRecorder(
   { warn: (details, message) => app.log.warn(details, message) },
 );
 const replica = new ReplicaMonitor(db, { maxLagSeconds: env.MAX_REPLICA_LAG_SECONDS }).start();
+// Cache reads must fail fast: a slow Redis is skipped (Postgres answers), not waited for.
+const cacheRedisUrl = env.CACHE_REDIS_URL ?? env.EVENTS_REDIS_URL ?? env.REDIS_URL;
+const cacheRedis = new Redis(cacheRedisUrl, {
+  maxRetriesPerRequest: 1,
+  enableOfflineQueue: false,
+  commandTimeout: 250,
+});
+const cacheSubscriber = new Redis(cacheRedisUrl);
+// Warnings go to the app's logger, which exists by the time the cache is used.
+const warn = (details: object, message: string) => app.log.warn(details, message);
+const cache = new CatalogCache({
+  redis: cacheRedis,
+  subscriber: cacheSubscriber,
+  db,
+  replica,
+  l1: { max: env.CACHE_L1_MAX, ttlMs: env.CACHE_L1_TTL_MS },
+  ttlSeconds: env.CACHE_TTL_SECONDS,
+  log: { warn },
+});
+const catalogChanges = new CatalogChanges({
+  db,
+  replica,
+  cache,
+  storefront: new StorefrontRevalidation(env.STOREFRONT_URLS ?? [], env.REVALIDATE_SECRET ?? '', {
+    warn,
+  }),
+});
 const app = await buildApp(
   {
     db,
@@ -33,6 +63,8 @@ const app = await buildApp(
     redis,
     eventsRedis,
     carts: new CartStore(redis),
+    cache,
+    catalogChanges,
     images: new ImageService(env.IMAGES_URL),
     loginLimits: new LoginLimits(redis, {
       failuresPerPair: env.LOGIN_FAILURES_PER_PAIR,
@@ -66,9 +98,12 @@ await runService({
   app,
   host: env.HOST,
   port: env.PORT,
-  redis: [redis, eventsRedis],
+  redis: [redis, eventsRedis, cacheRedis, cacheSubscriber],
   close: async () => {
     await events.flush();
+    catalogChanges.close();
+    cache.close();
+    cacheSubscriber.disconnect();
     replica.stop();
     await Promise.allSettled([db.primary.$disconnect(), db.replica.$disconnect()]);
   },

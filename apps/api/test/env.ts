@@ -14,6 +14,7 @@ export const env = z
     API_PORT_BASE: z.coerce.number(),
     API_REPLICAS: z.coerce.number(),
     REDIS_URL: z.string(),
+    CACHE_REDIS_URL: z.string(),
   })
   .parse(process.env);
 

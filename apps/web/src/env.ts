@@ -7,6 +7,13 @@ const schema = z.object({
   API_INTERNAL_URL: url(),
   /** How long one API call may take before the page gives up and shows the error page. */
   API_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8_000),
+  /**
+   * Proves a revalidation request (POST /internal/revalidate) comes from the API; without it
+   * the route refuses every request.
+   */
+  REVALIDATE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** The edge's purge route; after a revalidation the changed pages are dropped there too. */
+  EDGE_PURGE_URL: url().optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -61,3 +61,17 @@ export const category = z
   .object({ slug: z.string(), name: z.string(), productCount: z.number().int() })
   .meta({ id: 'Category' });
 export type Category = z.infer<typeof category>;
+
+/**
+ * What a committed catalog change touched, as the API tells the caches (its own processes and
+ * the storefront's internal revalidation route).
+ */
+export const catalogChange = z.object({
+  /** Products (by slug) whose own page changed. */
+  products: z.array(slug).max(1_000),
+  /** Categories (by slug) whose listings changed. */
+  categories: z.array(slug).max(1_000),
+  /** Category product counts changed (a product was created or moved to another category). */
+  recounted: z.boolean().optional(),
+});
+export type CatalogChange = z.infer<typeof catalogChange>;

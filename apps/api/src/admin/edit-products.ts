@@ -9,6 +9,7 @@ import type {
   StockAdjustment,
 } from '@shop/domain';
 import { AppError } from '@shop/http';
+import type { CatalogChange } from '../cache/catalog-cache';
 import type { ImageService } from './image-service';
 import { adminProductInclude, editableFields, toAdminProduct } from './to-admin-product';
 
@@ -19,6 +20,25 @@ export interface EditDeps {
 
 type Tx = Prisma.TransactionClient;
 type Fields = ReturnType<typeof editableFields>;
+type Row = Parameters<typeof toAdminProduct>[0];
+
+/** The product as edited, and what the caches must drop: its page and its category's listings. */
+export interface Edited {
+  product: AdminProduct;
+  change: CatalogChange;
+}
+
+function edited(after: Row, before: Row | null = after): Edited {
+  const categories = new Set([before?.category.slug ?? after.category.slug, after.category.slug]);
+  return {
+    product: toAdminProduct(after),
+    change: {
+      products: [after.slug],
+      categories: [...categories],
+      recounted: before === null || categories.size > 1,
+    },
+  };
+}
 
 const invalid = (field: string, message: string) =>
   new AppError('VALIDATION_FAILED', `Invalid body parameter: ${field}`, {
@@ -60,7 +80,7 @@ export async function createProduct(
   deps: EditDeps,
   actorId: string,
   input: AdminProductCreate,
-): Promise<AdminProduct> {
+): Promise<Edited> {
   const pictures = await picturesOf(deps, input.images);
   // A slug taken already (the same name, the same number) is drawn again.
   for (let attempt = 1; ; attempt++) {
@@ -79,7 +99,7 @@ export async function createProduct(
           include: adminProductInclude,
         });
         await audit(tx, row.id, actorId, 'create', null, editableFields(row));
-        return toAdminProduct(row);
+        return edited(row, null);
       });
     } catch (error) {
       if (!isUniqueViolation(error) || attempt === 3) throw error;
@@ -92,7 +112,7 @@ export async function updateProduct(
   actorId: string,
   id: string,
   patch: AdminProductPatch,
-): Promise<AdminProduct> {
+): Promise<Edited> {
   const { version, images, categorySlug, ...plain } = patch;
   if (Object.keys(patch).length === 1) throw invalid('body', 'names no field to change');
   const pictures = images === undefined ? undefined : await picturesOf(deps, images);
@@ -127,7 +147,7 @@ export async function updateProduct(
     });
     const changed = changes(editableFields(before), editableFields(after));
     await audit(tx, id, actorId, 'update', changed.before, changed.after);
-    return toAdminProduct(after);
+    return edited(after, before);
   });
 }
 
@@ -136,7 +156,7 @@ export async function adjustStock(
   actorId: string,
   id: string,
   adjustment: StockAdjustment,
-): Promise<AdminProduct> {
+): Promise<Edited> {
   return deps.db.primary.$transaction(async (tx) => {
     // One statement: adjustments (and checkouts) running at once all count; stock never < 0.
     const rows = await tx.$queryRaw<{ stock: number }[]>`
@@ -158,7 +178,7 @@ export async function adjustStock(
       { stock: row.stock - adjustment.delta },
       { stock: row.stock, reason: adjustment.reason },
     );
-    return toAdminProduct(after);
+    return edited(after);
   });
 }
 

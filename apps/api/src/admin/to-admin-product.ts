@@ -1,5 +1,5 @@
 import type { AdminProduct, AdminProductRow } from '@shop/domain';
-import { type ProductRow, productInclude, toProduct } from '../catalog/get-product-or-throw';
+import { type ProductRow, productInclude, toProduct } from '../catalog/find-product';
 
 export { productInclude as adminProductInclude };
 

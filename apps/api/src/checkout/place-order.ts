@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Prisma, type Db } from '@shop/db';
 import type { Order, PlaceOrderBody } from '@shop/domain';
 import { AppError } from '@shop/http';
+import type { CatalogChange } from '../cache/catalog-cache';
 import { orderInclude, toOrder } from '../orders/to-order';
 
 const KEY_LIFETIME_MS = 48 * 3600 * 1000;
@@ -27,6 +28,11 @@ export interface PlacedOrder {
   order: Order;
   /** false when the key had already placed this order: the first result, returned again. */
   created: boolean;
+  /**
+   * What the caches must drop once a new order committed: the products sold (their stock), and
+   * the listings of categories where one sold out.
+   */
+  change?: CatalogChange;
 }
 
 /** Thrown inside the transaction to roll it back when the key was used before. */
@@ -58,7 +64,7 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
   const lines = [...input.lines.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
   try {
-    const order = await db.primary.$transaction(
+    const placed = await db.primary.$transaction(
       async (tx) => {
         const claimed = await tx.$executeRaw`
           INSERT INTO idempotency_keys (key, request_hash, order_id, expires_at)
@@ -108,18 +114,27 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
         // Stock last: a popular product's row stays locked only from here to the commit.
         // Conditional decrements in product-id order; any short line rolls everything back.
         const short: { productId: string; requested: number }[] = [];
+        const change: CatalogChange = { products: [], categories: [] };
         for (const [productId, quantity] of lines) {
-          const sold = await tx.$executeRaw`
-            UPDATE products SET stock = stock - ${quantity}, updated_at = now()
-            WHERE id = ${productId}::uuid AND stock >= ${quantity}`;
-          if (sold === 0) short.push({ productId, requested: quantity });
+          const [sold] = await tx.$queryRaw<{ slug: string; stock: number; category: string }[]>`
+            UPDATE products p SET stock = p.stock - ${quantity}, updated_at = now()
+            FROM categories c
+            WHERE p.id = ${productId}::uuid AND p.stock >= ${quantity} AND c.id = p.category_id
+            RETURNING p.slug, p.stock, c.slug AS category`;
+          if (!sold) {
+            short.push({ productId, requested: quantity });
+            continue;
+          }
+          change.products.push(sold.slug);
+          if (sold.stock === 0) change.categories.push(sold.category);
         }
         if (short.length > 0) throw await outOfStock(tx, short);
-        return { ...created, lines: orderLines.toSorted((a, b) => a.name.localeCompare(b.name)) };
+        const sorted = orderLines.toSorted((a, b) => a.name.localeCompare(b.name));
+        return { order: { ...created, lines: sorted }, change };
       },
       { maxWait: 10_000, timeout: 10_000 },
     );
-    return { order: toOrder(order), created: true };
+    return { order: toOrder(placed.order), created: true, change: placed.change };
   } catch (error) {
     if (error instanceof KeyAlreadyUsed) return replay(db, input.idempotencyKey, hash);
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2028') {

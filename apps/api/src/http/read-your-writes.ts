@@ -19,10 +19,16 @@ export function readerFor(db: Db, replica: ReplicaMonitor, session: Session): Db
   return db.primary;
 }
 
-/** Records that this session just committed a write, at the primary's current WAL position. */
-export async function rememberWrite(db: Db, session: Session): Promise<void> {
+/** The primary's current WAL position: past every transaction committed before the call. */
+export async function walPosition(db: Db): Promise<string> {
   const [row] = await db.primary.$queryRaw<
     { lsn: string }[]
   >`SELECT pg_current_wal_lsn()::text AS lsn`;
-  if (row) session.set('writtenLsn', row.lsn);
+  if (!row) throw new Error('no WAL position from the primary');
+  return row.lsn;
+}
+
+/** Records that this session just committed a write, at the primary's current WAL position. */
+export async function rememberWrite(db: Db, session: Session): Promise<void> {
+  session.set('writtenLsn', await walPosition(db));
 }

@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { adjustStock, createProduct, updateProduct } from '../admin/edit-products';
 import { getAdminProduct, getAudit, listAdminProducts } from '../admin/read-products';
 import type { AppDeps } from '../app';
+import type { CatalogChange } from '../cache/catalog-cache';
 import { rememberWrite } from '../http/read-your-writes';
 
 /**
@@ -41,6 +42,11 @@ export const adminProductRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const edit = { db: deps.db, images: deps.images };
+    /** After a committed edit: the admin reads their own write; every cache drops the old. */
+    const written = async (request: FastifyRequest, change: CatalogChange) => {
+      await rememberWrite(deps.db, request.session);
+      await deps.catalogChanges.changed(change);
+    };
 
     app.get(
       '/api/admin/products',
@@ -70,8 +76,8 @@ export const adminProductRoutes =
         },
       },
       async (request, reply) => {
-        const product = await createProduct(edit, actorOf(request), request.body);
-        await rememberWrite(deps.db, request.session);
+        const { product, change } = await createProduct(edit, actorOf(request), request.body);
+        await written(request, change);
         return reply.code(201).send({ product });
       },
     );
@@ -105,13 +111,13 @@ export const adminProductRoutes =
         },
       },
       async (request) => {
-        const product = await updateProduct(
+        const { product, change } = await updateProduct(
           edit,
           actorOf(request),
           request.params.id,
           request.body,
         );
-        await rememberWrite(deps.db, request.session);
+        await written(request, change);
         return { product };
       },
     );
@@ -128,8 +134,13 @@ export const adminProductRoutes =
         },
       },
       async (request) => {
-        const product = await adjustStock(edit, actorOf(request), request.params.id, request.body);
-        await rememberWrite(deps.db, request.session);
+        const { product, change } = await adjustStock(
+          edit,
+          actorOf(request),
+          request.params.id,
+          request.body,
+        );
+        await written(request, change);
         return { product };
       },
     );

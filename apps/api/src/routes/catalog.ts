@@ -3,11 +3,12 @@ import { category, errorBody, product, productListQuery, productPage, slug } fro
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getProductOrThrow } from '../catalog/get-product-or-throw';
+import { findProduct } from '../catalog/find-product';
 import { listCategories } from '../catalog/list-categories';
 import { listProducts } from '../catalog/list-products';
 import type { AppDeps } from '../app';
-import { readerFor } from '../http/read-your-writes';
+import { AppError } from '@shop/http';
+import type { Cached } from '../cache/catalog-cache';
 import { SESSION_COOKIE } from '@shop/sessions';
 
 /**
@@ -24,15 +25,26 @@ export function cacheCatalog(request: FastifyRequest, reply: FastifyReply, maxAg
   );
 }
 
+/** The answer, saying in X-Cache which level of the cache tier gave it. */
+function served<T>(reply: FastifyReply, cached: Cached<T>): T {
+  void reply.header('x-cache', cached.level);
+  return cached.value;
+}
+
 export const catalogRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    const { cache } = deps;
+
     app.get(
       '/api/categories',
       { schema: { tags: ['catalog'], response: { 200: z.array(category) } } },
       async (request, reply) => {
         cacheCatalog(request, reply);
-        return listCategories(readerFor(deps.db, deps.replica, request.session));
+        return served(
+          reply,
+          await cache.read({ kind: 'categories', key: 'all' }, listCategories, request.session),
+        );
       },
     );
 
@@ -47,9 +59,16 @@ export const catalogRoutes =
       },
       async (request, reply) => {
         cacheCatalog(request, reply);
-        return listProducts(
-          { reader: readerFor(deps.db, deps.replica, request.session), redis: deps.eventsRedis },
-          request.query,
+        const { category: slug = '', sort, page, pageSize } = request.query;
+        // The most popular order follows the hot lists, so it is kept one fold interval only.
+        const ttlSeconds = sort === 'popular' ? deps.hotFoldIntervalSeconds : undefined;
+        return served(
+          reply,
+          await cache.read(
+            { kind: 'listing', key: `${slug}|${sort}|${page}|${pageSize}`, ttlSeconds },
+            (reader) => listProducts({ reader, redis: deps.eventsRedis }, request.query),
+            request.session,
+          ),
         );
       },
     );
@@ -65,10 +84,19 @@ export const catalogRoutes =
       },
       async (request, reply) => {
         cacheCatalog(request, reply);
-        return getProductOrThrow(
-          readerFor(deps.db, deps.replica, request.session),
-          request.params.slug,
+        const { slug } = request.params;
+        // "No such product" is kept too: a flood of unknown slugs does not reach Postgres.
+        const product = served(
+          reply,
+          await cache.read(
+            { kind: 'product', slug },
+            (reader) => findProduct(reader, slug),
+            request.session,
+          ),
         );
+        if (!product)
+          throw new AppError('PRODUCT_NOT_FOUND', `No product '${slug}'`, { field: 'slug' });
+        return product;
       },
     );
   };

@@ -53,6 +53,7 @@ export const orderRoutes =
           session.set('orderIds', [result.order.id, ...placed].slice(0, MAX_SESSION_ORDERS));
         }
         await rememberWrite(deps.db, session);
+        if (result.change) await deps.catalogChanges.changed(result.change);
         return reply.code(result.created ? 201 : 200).send({ order: result.order });
       },
     );

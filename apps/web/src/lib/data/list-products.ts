@@ -1,6 +1,6 @@
 import 'server-only';
 import { productPage, type ProductPage, type ProductSort } from '@shop/domain';
-import { CATALOG_TAG, categoryTag } from './cache-tags';
+import { CATALOG_TAG, categoryTag, LISTINGS_TAG } from './cache-tags';
 import { fetchApi } from './fetch-api';
 
 export interface ListProductsInput {
@@ -21,6 +21,8 @@ export async function listProducts(input: ListProductsInput): Promise<ProductPag
   if (input.category) {
     query.set('category', input.category);
     tags.push(categoryTag(input.category));
+  } else {
+    tags.push(LISTINGS_TAG);
   }
   return fetchApi(`/api/products?${query.toString()}`, productPage, tags);
 }

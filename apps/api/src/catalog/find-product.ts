@@ -1,6 +1,5 @@
 import type { DbReader, Prisma } from '@shop/db';
 import type { Product } from '@shop/domain';
-import { AppError } from '@shop/http';
 
 /** What a product page needs besides the product's own columns. */
 export const productInclude = {
@@ -31,9 +30,8 @@ export function toProduct(row: ProductRow): Product {
   };
 }
 
-/** A product by slug, from the replica; PRODUCT_NOT_FOUND when there is none. */
-export async function getProductOrThrow(reader: DbReader, slug: string): Promise<Product> {
+/** A product by slug, or null when there is none. */
+export async function findProduct(reader: DbReader, slug: string): Promise<Product | null> {
   const row = await reader.product.findUnique({ where: { slug }, include: productInclude });
-  if (!row) throw new AppError('PRODUCT_NOT_FOUND', `No product '${slug}'`, { field: 'slug' });
-  return toProduct(row);
+  return row ? toProduct(row) : null;
 }
