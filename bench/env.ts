@@ -77,3 +77,19 @@ export const hotBenchEnv = z
     BENCH_ROUNDS: z.coerce.number().int().min(1).default(3),
   })
   .parse(process.env);
+
+/** bench:staleness: how many price changes, how often readers poll, and where the replicas are. */
+export const stalenessBenchEnv = z
+  .object({
+    SHOP_HOST: z.string().default('127.0.0.1'),
+    EDGE_PORT: z.coerce.number().default(4100),
+    API_PORT_BASE: z.coerce.number().default(4110),
+    API_REPLICAS: z.coerce.number().int().min(1).default(2),
+    STALENESS_CHANGES: z.coerce.number().int().min(1).default(100),
+    STALENESS_POLL_MS: z.coerce.number().int().min(1).default(25),
+    /** How long each reader keeps reading after it saw the new price, watching for relapses. */
+    STALENESS_WATCH_MS: z.coerce.number().int().min(0).default(400),
+    SEED_ADMIN_EMAIL: z.string().default('admin@shopscale.test'),
+    SEED_ADMIN_PASSWORD: z.string().default('admin-catalog-2026'),
+  })
+  .parse(process.env);

@@ -37,6 +37,38 @@ test('an admin creates a product with a picture, changes its price and stock, an
   await expect
     .poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth))
     .toBeGreaterThan(0);
+
+  // Both pages are cached now (the edge, the storefront, the API). The admin changes the price
+  // again: within 2 s of "Saved" the shopper's reloads show it on the product and category pages.
+  const categoryPath = (await shopper.getByTestId('product-category').getAttribute('href')) ?? '';
+  const shopperCategory = await shopper.context().newPage();
+  await shopperCategory.goto(categoryPath);
+  const card = shopperCategory.getByTestId('product-card').filter({ hasText: name });
+  await expect(card).toContainText('$79.00');
+  await changePrice(page, '74.00');
+  const savedAt = Date.now();
+  const reloadsUntil = async (target: typeof shopper, read: () => Promise<string>) => {
+    await expect
+      .poll(
+        async () => {
+          // What the shopper sees once the page arrives (not once every picture has loaded).
+          await target.reload({ waitUntil: 'commit' });
+          return read();
+        },
+        // Both pages within 2 s of "Saved", not 2 s each.
+        { timeout: Math.max(1, savedAt + 2_000 - Date.now()), intervals: [100] },
+      )
+      .toContain('$74.00');
+  };
+  // The shopper has both pages open in two tabs and reloads each.
+  await Promise.all([
+    reloadsUntil(shopper, () => shopper.getByTestId('product-price').innerText()),
+    reloadsUntil(shopperCategory, () => card.innerText()),
+  ]);
+  testInfo.annotations.push({
+    type: 'staleness',
+    description: `new price on both pages ${Date.now() - savedAt} ms after "Saved"`,
+  });
   await shopper.context().close();
 });
 

@@ -46,6 +46,8 @@ export interface CatalogChangesDeps {
   storefront: Storefront;
 }
 
+/** How long the other API processes are given to drop a change from L1 (pub/sub). */
+const PROPAGATE_MS = 50;
 /** How long after the replica replayed a change the caches are told again. */
 const SETTLE_MS = 250;
 /** A change the replica has not replayed after this long is told again anyway. */
@@ -73,7 +75,9 @@ export class CatalogChanges {
     if (change.products.length === 0 && change.categories.length === 0) return;
     const lsn = await walPosition(this.deps.db);
     await this.deps.cache.invalidate(change, lsn);
-    void this.deps.storefront.revalidate(change);
+    // The other API processes get the invalidation a moment later; the storefront re-reads
+    // through them, so it is told once they have had that moment.
+    this.later(PROPAGATE_MS, () => void this.deps.storefront.revalidate(change));
     this.afterReplay(lsn, () => {
       void this.deps.cache.announce(change);
       void this.deps.storefront.revalidate(change);
@@ -95,13 +99,17 @@ export class CatalogChanges {
         this.timers.add(timer);
         return;
       }
-      const settle = setTimeout(() => {
-        this.timers.delete(settle);
-        then();
-      }, SETTLE_MS);
-      this.timers.add(settle);
+      this.later(SETTLE_MS, then);
     };
     let timer = setTimeout(check, 0);
+    this.timers.add(timer);
+  }
+
+  private later(ms: number, then: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      then();
+    }, ms);
     this.timers.add(timer);
   }
 }

@@ -4,6 +4,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { catalogChange, type CatalogChange } from '@shop/domain';
 import { revalidateTag } from 'next/cache';
+import { after } from 'next/server';
 import { env } from '@/env';
 import { CATEGORIES_TAG, categoryTag, LISTINGS_TAG, productTag } from '@/lib/data/cache-tags';
 import { homePageKeys, listingPageKeys, productPageKeys } from '@/lib/data/purge-keys';
@@ -38,20 +39,22 @@ export async function POST(request: Request): Promise<Response> {
   for (const slug of change.categories) revalidateTag(categoryTag(slug), now);
   if (change.categories.length > 0) revalidateTag(LISTINGS_TAG, now);
   if (change.recounted) revalidateTag(CATEGORIES_TAG, now);
-  const purged = await purgeEdge(change);
-  return Response.json({ revalidated: true, purged }, { headers: { 'cache-control': 'no-store' } });
+  // Next applies the revalidations when this handler has answered: the edge is purged after
+  // that, or a page requested in between would be rendered from the expired data again.
+  after(() => purgeEdge(change));
+  return Response.json({ revalidated: true }, { headers: { 'cache-control': 'no-store' } });
 }
 
-/** Drops the changed pages from the edge's page cache; how many were there. */
-async function purgeEdge(change: CatalogChange): Promise<number> {
+/** Drops the changed pages from the edge's page cache. */
+async function purgeEdge(change: CatalogChange): Promise<void> {
   const url = env?.EDGE_PURGE_URL;
-  if (!url) return 0;
+  if (!url) return;
   const keys = [
     ...change.products.flatMap(productPageKeys),
     ...change.categories.flatMap(listingPageKeys),
     ...(change.categories.length > 0 ? homePageKeys() : []),
   ];
-  const results = await Promise.all(
+  await Promise.all(
     keys.map(async (key) => {
       try {
         const response = await fetch(url, {
@@ -64,12 +67,9 @@ async function purgeEdge(change: CatalogChange): Promise<number> {
         if (response.status !== 200 && response.status !== 404) {
           throw new Error(`edge answered ${response.status}`);
         }
-        return response.status === 200 ? 1 : 0;
       } catch (error) {
         logError('edge purge failed', error, { key });
-        return 0;
       }
     }),
   );
-  return results.reduce<number>((sum, n) => sum + n, 0);
 }

@@ -93,7 +93,11 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
         </div>
 
         <div className={styles.info}>
-          <Link className={styles.category} href={categoryHref(product.category.slug)}>
+          <Link
+            className={styles.category}
+            href={categoryHref(product.category.slug)}
+            data-testid="product-category"
+          >
             {product.category.name}
           </Link>
           <h1 className={styles.name} data-testid="product-name">
