@@ -9,12 +9,14 @@
 // bytes the storefront stored, so the baseline answers those exact bytes from a `.gz` file
 // (gzip_static); the API answers are compressed by the edge per request, so the baseline
 // compresses the same JSON per request with the edge's gzip settings. Both checks are printed.
+import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { env } from './env';
 import { measureInRounds, printPairs, writeReport, type Pair } from './lib/report';
 import { EDGE_GZIP, startReferenceServers } from './lib/reference-servers';
+import { signInAsAdmin } from './lib/sign-in-as-admin';
 import { runWrk, type WrkOptions } from './lib/wrk';
 
 const edge = `http://${env.SHOP_HOST}:${env.EDGE_PORT}`;
@@ -29,6 +31,8 @@ interface Answer {
   /** Content-Encoding, '' when the body is not encoded. */
   encoding: string;
   cacheStatus: string;
+  /** The API's X-Cache: which level of its cache tier answered. */
+  apiCache: string;
   body: Buffer;
 }
 
@@ -44,6 +48,7 @@ function get(url: string, headers: Record<string, string> = {}): Promise<Answer>
           status: res.statusCode ?? 0,
           encoding: String(res.headers['content-encoding'] ?? ''),
           cacheStatus: String(res.headers['x-cache-status'] ?? ''),
+          apiCache: String(res.headers['x-cache'] ?? ''),
           body: Buffer.concat(chunks),
         }),
       );
@@ -89,6 +94,101 @@ const targets: Target[] = [
     compression: 'per-request',
   },
 ];
+
+/**
+ * Cache misses, measured with the cache flushed every 100 ms (lib/cache-flusher.ts) while wrk
+ * asks for every product, and every listing page, in turn: each key is cold when it is asked
+ * for again. The share of reads that really missed comes from the replicas' /metrics.
+ */
+async function measureMisses(
+  measure: (
+    label: string,
+    shopUrl: string,
+    baselineUrl: string,
+    baselineLabel: string,
+    headers?: Record<string, string>,
+    paths?: string[],
+  ) => void,
+) {
+  const cookie = await signInAsAdmin(edge, {
+    email: env.SEED_ADMIN_EMAIL,
+    password: env.SEED_ADMIN_PASSWORD,
+  });
+  const slugs: string[] = [];
+  for (let page = 1; ; page++) {
+    const answer = JSON.parse(
+      (await get(`${edge}/api/products?pageSize=100&page=${page}`)).body.toString('utf8'),
+    ) as { items: { slug: string }[]; total: number };
+    slugs.push(...answer.items.map((item) => item.slug));
+    if (answer.items.length === 0 || slugs.length >= Math.min(answer.total, 20_000)) break;
+  }
+  const categories = JSON.parse((await get(`${edge}/api/categories`)).body.toString('utf8')) as {
+    slug: string;
+    productCount: number;
+  }[];
+  const listingPaths = categories.flatMap((category) =>
+    ['newest', 'price_asc', 'price_desc'].flatMap((sort) =>
+      Array.from(
+        { length: Math.min(Math.ceil(category.productCount / 24), 50) },
+        (_, i) => `/api/products?category=${category.slug}&sort=${sort}&page=${i + 1}&pageSize=24`,
+      ),
+    ),
+  );
+  const flusher = spawn(process.execPath, ['--import', 'tsx', 'lib/cache-flusher.ts'], {
+    cwd: import.meta.dirname,
+    // The child inherits this environment (PATH, the stack's settings) plus its own three.
+    // eslint-disable-next-line no-restricted-properties
+    env: { ...process.env, FLUSH_EDGE: edge, FLUSH_COOKIE: cookie, FLUSH_MS: '100' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const results: { label: string; missShare: number }[] = [];
+  try {
+    for (const [cache, paths, file, shown] of [
+      [
+        'listing',
+        listingPaths,
+        'products.json',
+        `/api/products?category=…&sort=…&page=… (${listingPaths.length} pages)`,
+      ],
+      [
+        'product',
+        slugs.map((slug) => `/api/products/${slug}`),
+        'product.json',
+        `/api/products/{slug} (${slugs.length} products)`,
+      ],
+    ] as const) {
+      const before = await cacheReads(cache);
+      const label = `GET ${shown} plain, cache MISS`;
+      measure(label, `${edge}${paths[0]}`, reference.bareNodeUrl(file), 'bare node:http', {}, [
+        ...paths,
+      ]);
+      const after = await cacheReads(cache);
+      const missed = after.missed - before.missed;
+      results.push({ label, missShare: missed / Math.max(1, after.all - before.all) });
+    }
+  } finally {
+    flusher.kill();
+  }
+  return results;
+}
+
+/** Reads of one cache on every API replica: all, and those Postgres answered. */
+async function cacheReads(cache: string): Promise<{ all: number; missed: number }> {
+  let all = 0;
+  let missed = 0;
+  for (let n = 1; n <= env.API_REPLICAS; n++) {
+    const text = (
+      await get(`http://${env.SHOP_HOST}:${env.API_PORT_BASE + n}/metrics`)
+    ).body.toString('utf8');
+    for (const line of text.split('\n')) {
+      if (!line.startsWith(`shop_cache_reads_total{cache="${cache}"`)) continue;
+      const count = Number(line.split(' ').at(-1));
+      all += count;
+      if (line.includes('level="MISS"') || line.includes('level="BYPASS"')) missed += count;
+    }
+  }
+  return { all, missed };
+}
 
 const files: Record<string, Buffer> = {};
 for (const t of targets) {
@@ -147,18 +247,19 @@ try {
     baselineUrl: string,
     baselineLabel: string,
     headers: Record<string, string> = {},
+    paths?: string[],
   ) => {
     process.stderr.write(
       `[bench] ${label}: warming up, then ${env.BENCH_ROUNDS} rounds of ${options.seconds} s each\n`,
     );
-    runWrk(shopUrl, { ...warm, headers });
+    runWrk(shopUrl, { ...warm, headers, paths });
     runWrk(baselineUrl, { ...warm, headers });
     pairs.push({
       label,
       baselineLabel,
       ...measureInRounds(
         env.BENCH_ROUNDS,
-        () => runWrk(shopUrl, { ...options, headers }),
+        () => runWrk(shopUrl, { ...options, headers, paths }),
         () => runWrk(baselineUrl, { ...options, headers }),
       ),
     });
@@ -166,8 +267,9 @@ try {
   for (const t of targets) {
     const plain = t.plain as Answer;
     const encoded = t.encoded as Answer;
+    const level = plain.apiCache ? `, cache ${plain.apiCache}` : '';
     measure(
-      `GET ${t.shown} plain (${plain.body.length} B)`,
+      `GET ${t.shown} plain (${plain.body.length} B${level})`,
       `${edge}${t.path}`,
       t.plainBaseline === 'static' ? reference.staticUrl(t.file) : reference.bareNodeUrl(t.file),
       t.plainBaseline === 'static' ? 'nginx static file' : 'bare node:http',
@@ -183,6 +285,8 @@ try {
     );
   }
 
+  const misses = await measureMisses(measure);
+
   const loadAtEnd = loadavg()[0] ?? 0;
   const conditions = {
     ...options,
@@ -194,9 +298,16 @@ try {
     node: process.version,
     edge,
     fairness,
+    misses,
   };
   process.stdout.write(`\nconditions: ${JSON.stringify(conditions)}\n\n`);
   process.stdout.write(`${fairness.join('\n')}\n\n`);
+  for (const miss of misses) {
+    process.stdout.write(
+      `${miss.label}: ${(miss.missShare * 100).toFixed(1)} % of its reads were cache misses (read from Postgres)\n`,
+    );
+  }
+  process.stdout.write('\n');
   printPairs(pairs);
   for (const p of pairs) {
     const failed = p.shop.errors + p.shop.non2xx + p.baseline.errors + p.baseline.non2xx;

@@ -14,6 +14,12 @@ export const env = z
     BENCH_THREADS: z.coerce.number().int().min(1).default(1),
     /** What the compressed pairs send, as browsers do. */
     BENCH_ACCEPT_ENCODING: z.string().min(1).default('gzip, br'),
+    /** The API replicas, asked directly for their cache counters. */
+    API_PORT_BASE: z.coerce.number().default(4110),
+    API_REPLICAS: z.coerce.number().int().min(1).default(2),
+    /** bench:catalog flushes the cache as this admin to measure misses. */
+    SEED_ADMIN_EMAIL: z.string().default('admin@shopscale.test'),
+    SEED_ADMIN_PASSWORD: z.string().default('admin-catalog-2026'),
   })
   .parse(process.env);
 
@@ -93,3 +99,13 @@ export const stalenessBenchEnv = z
     SEED_ADMIN_PASSWORD: z.string().default('admin-catalog-2026'),
   })
   .parse(process.env);
+
+/** lib/cache-flusher.ts: where to flush, as whom, how often (set by bench:catalog). */
+export const flusherEnv = () =>
+  z
+    .object({
+      FLUSH_EDGE: z.url(),
+      FLUSH_COOKIE: z.string().min(1),
+      FLUSH_MS: z.coerce.number().int().min(10).default(100),
+    })
+    .parse(process.env);

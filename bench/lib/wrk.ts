@@ -33,12 +33,36 @@ export interface WrkOptions {
   connections: number;
   threads: number;
   headers?: Record<string, string>;
+  /** Paths to ask for in turn instead of the URL's own (each thread from its own offset). */
+  paths?: string[];
+}
+
+/** A wrk request function that cycles through `paths`, each thread from another offset. */
+function cycleScript(paths: string[]): string {
+  const list = paths.map((path) => `"${path.replace(/["\\]/g, '')}"`).join(',\n');
+  return `
+local paths = {
+${list}
+}
+local i = 0
+setup = function(thread)
+  i = i + 1
+  thread:set("start", i * 7919)
+end
+init = function()
+  i = start or 0
+end
+request = function()
+  i = i + 1
+  return wrk.format(nil, paths[(i % #paths) + 1])
+end
+`;
 }
 
 export function runWrk(url: string, options: WrkOptions): WrkResult {
   ensureTools('wrk', 'time');
   const script = join(tmpdir(), 'shop-wrk-report.lua');
-  writeFileSync(script, REPORT_SCRIPT);
+  writeFileSync(script, (options.paths ? cycleScript(options.paths) : '') + REPORT_SCRIPT);
   const headerArgs = Object.entries(options.headers ?? {}).flatMap(([k, v]) => [
     '-H',
     `${k}: ${v}`,

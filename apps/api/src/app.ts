@@ -35,6 +35,7 @@ import { catalogRoutes } from './routes/catalog';
 import { healthRoutes } from './routes/health';
 import { eventRoutes } from './routes/events';
 import { orderRoutes } from './routes/orders';
+import { adminCacheRoutes } from './routes/admin-cache';
 import { adminProductRoutes } from './routes/admin-products';
 import { queueDashboardRoutes } from './routes/queue-dashboard';
 import { trendingRoutes } from './routes/trending';
@@ -155,6 +156,7 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
   await app.register(eventRoutes(deps));
   await app.register(queueDashboardRoutes(deps));
   await app.register(adminProductRoutes(deps));
+  await app.register(adminCacheRoutes(deps));
   app.get('/api/openapi.json', { schema: { hide: true }, config: { admission: false } }, async () =>
     app.swagger(),
   );

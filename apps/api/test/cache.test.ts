@@ -176,6 +176,23 @@ describe('the catalog cache tier', () => {
     expect(after - before, JSON.stringify(answers.map((a) => a.level))).toBe(1);
   });
 
+  it('forgets everything in every process when an admin flushes it; customers may not', async () => {
+    for (const n of REPLICAS) for (let i = 0; i < 2; i++) await readProduct(n);
+    const customer = new Shopper();
+    const signIn = { email: 'demo@shopscale.test', password: 'demo-shopper-2026' };
+    expect((await customer.post('/api/auth/login', signIn)).status).toBe(200);
+    expect((await customer.post('/api/admin/cache/flush')).status).toBe(403);
+    expect((await new Shopper().post('/api/admin/cache/flush')).status).toBe(401);
+
+    const flushed = await admin.post<{ flushed: boolean; epoch: number }>('/api/admin/cache/flush');
+    expect(flushed.status).toBe(200);
+    expect(flushed.body.flushed).toBe(true);
+    // Each replica's next read is no longer from its own L1: one fills, the other finds it.
+    const levels = [];
+    for (const n of REPLICAS) levels.push((await readProduct(n)).level);
+    expect(levels.sort()).toEqual(['L2', 'MISS']);
+  });
+
   it('reads Postgres while its Redis stalls, and serves no stale price once it is back', async () => {
     for (const n of REPLICAS) await readProduct(n);
     await supervise('signal', 'STOP', 'redis-cache');

@@ -24,6 +24,21 @@ describe('catalog through the edge', () => {
     expect(ids.size).toBe(48);
   });
 
+  it('finds deep pages (ids first) in the same order as shallow ones', async () => {
+    // Page 3 of 24 skips 48 rows (found by ids first); page 1 of 100 skips none (plainly).
+    const [category] = await json<Category[]>('/api/categories');
+    if (!category) throw new Error('no category');
+    for (const filter of ['', `category=${category.slug}&`]) {
+      for (const sort of ['newest', 'price_asc', 'price_desc']) {
+        const listing = `/api/products?${filter}sort=${sort}`;
+        const deep = await json<ProductPage>(`${listing}&pageSize=24&page=3`);
+        const shallow = await json<ProductPage>(`${listing}&pageSize=100&page=1`);
+        expect(deep.items.length).toBeGreaterThan(0);
+        expect(deep.items.map((p) => p.id)).toEqual(shallow.items.slice(48, 72).map((p) => p.id));
+      }
+    }
+  });
+
   it('filters by category and sorts by price both ways', async () => {
     const [category] = await json<Category[]>('/api/categories');
     if (!category) throw new Error('no category');

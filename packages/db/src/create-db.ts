@@ -38,4 +38,7 @@ export function createDb(options: DbOptions) {
 export type Db = ReturnType<typeof createDb>;
 
 /** What a read needs: the model delegates of either `db.replica` or `db.primary`. */
-export type DbReader = Pick<PrismaClient, 'category' | 'product' | 'user' | 'order' | 'orderLine'>;
+export type DbReader = Pick<
+  PrismaClient,
+  'category' | 'product' | 'user' | 'order' | 'orderLine' | '$queryRaw'
+>;

@@ -47,6 +47,8 @@ export interface CatalogCacheOptions {
 
 const CHANNEL = 'cache:catalog:invalidate';
 const LISTINGS_GENERATION = 'cache:gen:listings';
+/** Part of every value's key; a flush moves it on, so nothing stored before is found again. */
+const EPOCH = 'cache:epoch';
 const productGeneration = (slug: string) => `cache:gen:product:${slug}`;
 const HEARTBEAT_MS = 500;
 const NOT_FOUND_TTL_SECONDS = 3;
@@ -70,12 +72,12 @@ function keysOf(entry: CacheEntry): { id: string; generation: string; prefix: st
       };
 }
 
-// Reads a key's generation, the WAL position of the change that set it, and the value stored
-// under it, in one round trip. (The value's key is derived inside the script: one Redis, no
-// cluster.)
+// Reads a key's generation (prefixed with the cache's epoch, which a flush moves on), the WAL
+// position of the change that set it, and the value stored under it, in one round trip. (The
+// value's key is derived inside the script: one Redis, no cluster.)
 const READ = `
 local g = redis.call('HMGET', KEYS[1], 'n', 'lsn')
-local n = g[1] or '0'
+local n = (redis.call('GET', '${EPOCH}') or '0') .. ':' .. (g[1] or '0')
 return { n, g[2] or false, redis.call('GET', ARGV[1] .. n) }`;
 
 // A new generation (Redis' clock in microseconds: never repeats, also after an eviction), with
@@ -87,8 +89,9 @@ local old = redis.call('HGET', KEYS[1], 'n')
 redis.call('HSET', KEYS[1], 'n', n, 'lsn', ARGV[2])
 if tonumber(ARGV[3]) > 0 then redis.call('EXPIRE', KEYS[1], ARGV[3]) end
 if ARGV[1] ~= '' then
-  redis.call('DEL', ARGV[1] .. '0')
-  if old then redis.call('DEL', ARGV[1] .. old) end
+  local epoch = redis.call('GET', '${EPOCH}') or '0'
+  redis.call('DEL', ARGV[1] .. epoch .. ':0')
+  if old then redis.call('DEL', ARGV[1] .. epoch .. ':' .. old) end
 end
 return n`;
 
@@ -131,7 +134,9 @@ export class CatalogCache {
     const { subscriber } = options;
     subscriber.on('message', (_channel: string, message: string) => {
       try {
-        this.dropLocal(JSON.parse(message) as CatalogChange);
+        const parsed = JSON.parse(message) as CatalogChange | { all: true };
+        if ('all' in parsed) this.dropAllLocal();
+        else this.dropLocal(parsed);
       } catch {
         this.dropAllLocal();
       }
@@ -366,6 +371,17 @@ export class CatalogCache {
       this.redisFailed(error);
       this.retryPending();
     }
+  }
+
+  /**
+   * Forgets everything cached, in every process: for changes made around the admin API (a bulk
+   * import in SQL, a restore). Returns the new epoch.
+   */
+  async flush(): Promise<number> {
+    this.dropAllLocal();
+    const epoch = await this.options.redis.incr(EPOCH);
+    await this.options.redis.publish(CHANNEL, JSON.stringify({ all: true }));
+    return epoch;
   }
 
   /** Tells every process to drop the change from L1 again (Redis keeps its generations). */

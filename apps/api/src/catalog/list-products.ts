@@ -1,4 +1,4 @@
-import type { DbReader } from '@shop/db';
+import { Prisma, type DbReader } from '@shop/db';
 import type { ProductListQuery, ProductPage, ProductSort } from '@shop/domain';
 import { AppError } from '@shop/http';
 import { hotKeys } from '@shop/jobs';
@@ -16,6 +16,42 @@ const orderBy = {
 
 /** How far down a hot list `popular` follows its ranking. */
 const MAX_RANKED = 1_000;
+
+/** Past this many rows skipped, a page's ids are found first (see `deepPage`). */
+const DEFERRED_FROM = 48;
+
+// The same orders as `orderBy`, in SQL, for deep pages; each is an index's order.
+const sqlOrder = {
+  newest: 'created_at DESC, id DESC',
+  price_asc: 'price_cents ASC, id ASC',
+  price_desc: 'price_cents DESC, id DESC',
+  popular: 'created_at DESC, id DESC',
+} as const satisfies Record<ProductSort, string>;
+
+/**
+ * A deep page (page 4,000 of a 100,000-product shop skips 96,000 rows): its ids first, from the
+ * index alone (an index-only scan steps over the skipped rows without reading them), then only
+ * those rows. Skipping whole rows instead reads each skipped row from the table.
+ */
+async function deepPage(
+  reader: DbReader,
+  query: { categoryId: string | undefined; sort: ProductSort; skip: number; take: number },
+) {
+  const where = query.categoryId
+    ? Prisma.sql`WHERE category_id = ${query.categoryId}::uuid`
+    : Prisma.empty;
+  const page = await reader.$queryRaw<{ id: string }[]>`
+    SELECT id FROM products ${where}
+    ORDER BY ${Prisma.raw(sqlOrder[query.sort])}
+    OFFSET ${query.skip} LIMIT ${query.take}`;
+  const ids = page.map((row) => row.id);
+  const rows = await reader.product.findMany({
+    where: { id: { in: ids } },
+    select: summarySelect,
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
 
 /**
  * One page of the catalog, optionally within a category; read from the replica (or the primary
@@ -68,13 +104,15 @@ export async function listProducts(
         })
       : [],
     rankedOnPage.length < query.pageSize
-      ? reader.product.findMany({
-          where: ranked.length > 0 ? { ...where, id: { notIn: ranked } } : where,
-          orderBy: [...orderBy[query.sort]],
-          skip: Math.max(0, offset - ranked.length),
-          take: query.pageSize - rankedOnPage.length,
-          select: summarySelect,
-        })
+      ? ranked.length === 0 && offset >= DEFERRED_FROM
+        ? deepPage(reader, { categoryId, sort: query.sort, skip: offset, take: query.pageSize })
+        : reader.product.findMany({
+            where: ranked.length > 0 ? { ...where, id: { notIn: ranked } } : where,
+            orderBy: [...orderBy[query.sort]],
+            skip: Math.max(0, offset - ranked.length),
+            take: query.pageSize - rankedOnPage.length,
+            select: summarySelect,
+          })
       : [],
     total(),
   ]);
