@@ -39,7 +39,8 @@ interface Answer {
 /** GET without any decoding (fetch would ask for and undo compression on its own). */
 function get(url: string, headers: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    request(url, { headers }, (res) => {
+    // A connection of its own: a pooled one may have been closed while wrk ran.
+    request(url, { headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('error', reject);
@@ -59,6 +60,11 @@ function get(url: string, headers: Record<string, string> = {}): Promise<Answer>
 }
 
 const compressed = { 'Accept-Encoding': env.BENCH_ACCEPT_ENCODING };
+// Signed in before the long runs: the cache-miss pairs flush the cache as this admin.
+const cookie = await signInAsAdmin(edge, {
+  email: env.SEED_ADMIN_EMAIL,
+  password: env.SEED_ADMIN_PASSWORD,
+});
 const list = JSON.parse((await get(`${edge}/api/products?pageSize=1`)).body.toString('utf8')) as {
   items: { slug: string }[];
 };
@@ -100,20 +106,22 @@ const targets: Target[] = [
  * asks for every product, and every listing page, in turn: each key is cold when it is asked
  * for again. The share of reads that really missed comes from the replicas' /metrics.
  */
+interface Extra {
+  headers?: Record<string, string>;
+  /** Paths wrk asks for in turn (instead of the URL's own). */
+  paths?: string[];
+  connections?: number;
+}
+
 async function measureMisses(
   measure: (
     label: string,
     shopUrl: string,
     baselineUrl: string,
     baselineLabel: string,
-    headers?: Record<string, string>,
-    paths?: string[],
+    extra?: Extra,
   ) => void,
 ) {
-  const cookie = await signInAsAdmin(edge, {
-    email: env.SEED_ADMIN_EMAIL,
-    password: env.SEED_ADMIN_PASSWORD,
-  });
   const slugs: string[] = [];
   for (let page = 1; ; page++) {
     const answer = JSON.parse(
@@ -158,10 +166,13 @@ async function measureMisses(
       ],
     ] as const) {
       const before = await cacheReads(cache);
-      const label = `GET ${shown} plain, cache MISS`;
-      measure(label, `${edge}${paths[0]}`, reference.bareNodeUrl(file), 'bare node:http', {}, [
-        ...paths,
-      ]);
+      const label = `GET ${shown} plain, cache MISS, ${env.BENCH_MISS_CONNECTIONS} connections`;
+      // Misses hold a request for a database read: as many clients as the replicas run at once
+      // (more would be answered 503 by the edge, which limits what each replica is sent).
+      measure(label, `${edge}${paths[0]}`, reference.bareNodeUrl(file), 'bare node:http', {
+        paths: [...paths],
+        connections: env.BENCH_MISS_CONNECTIONS,
+      });
       const after = await cacheReads(cache);
       const missed = after.missed - before.missed;
       results.push({ label, missShare: missed / Math.max(1, after.all - before.all) });
@@ -246,21 +257,21 @@ try {
     shopUrl: string,
     baselineUrl: string,
     baselineLabel: string,
-    headers: Record<string, string> = {},
-    paths?: string[],
+    extra: Extra = {},
   ) => {
+    const { headers = {}, paths, connections = options.connections } = extra;
     process.stderr.write(
       `[bench] ${label}: warming up, then ${env.BENCH_ROUNDS} rounds of ${options.seconds} s each\n`,
     );
-    runWrk(shopUrl, { ...warm, headers, paths });
-    runWrk(baselineUrl, { ...warm, headers });
+    runWrk(shopUrl, { ...warm, connections, headers, paths });
+    runWrk(baselineUrl, { ...warm, connections, headers });
     pairs.push({
       label,
       baselineLabel,
       ...measureInRounds(
         env.BENCH_ROUNDS,
-        () => runWrk(shopUrl, { ...options, headers, paths }),
-        () => runWrk(baselineUrl, { ...options, headers }),
+        () => runWrk(shopUrl, { ...options, connections, headers, paths }),
+        () => runWrk(baselineUrl, { ...options, connections, headers }),
       ),
     });
   };
@@ -281,7 +292,7 @@ try {
       t.compression === 'stored'
         ? 'nginx static .gz file'
         : `nginx static, gzip level ${EDGE_GZIP.level}`,
-      compressed,
+      { headers: compressed },
     );
   }
 

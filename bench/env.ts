@@ -14,6 +14,8 @@ export const env = z
     BENCH_THREADS: z.coerce.number().int().min(1).default(1),
     /** What the compressed pairs send, as browsers do. */
     BENCH_ACCEPT_ENCODING: z.string().min(1).default('gzip, br'),
+    /** Clients of the cache-miss pairs: what the replicas run at once (2 × API_CONCURRENCY). */
+    BENCH_MISS_CONNECTIONS: z.coerce.number().int().min(1).default(16),
     /** The API replicas, asked directly for their cache counters. */
     API_PORT_BASE: z.coerce.number().default(4110),
     API_REPLICAS: z.coerce.number().int().min(1).default(2),
