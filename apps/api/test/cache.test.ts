@@ -195,6 +195,7 @@ describe('the catalog cache tier', () => {
 
   it('reads Postgres while its Redis stalls, and serves no stale price once it is back', async () => {
     for (const n of REPLICAS) await readProduct(n);
+    let fromPostgres: Product | undefined;
     await supervise('signal', 'STOP', 'redis-cache');
     try {
       // Within two heartbeats every replica stops trusting its L1 and reads Postgres.
@@ -206,6 +207,7 @@ describe('the catalog cache tier', () => {
       for (const n of REPLICAS) {
         const read = await readProduct(n);
         expect(read.product.priceCents).toBe(duringStall);
+        fromPostgres = read.product;
       }
     } finally {
       await supervise('signal', 'CONT', 'redis-cache');
@@ -216,6 +218,10 @@ describe('the catalog cache tier', () => {
     for (const n of REPLICAS) {
       await waitUntil(async () => (await readProduct(n)).level !== 'BYPASS', 3_000, 20);
     }
+    // The JSON the cache keeps and sends as it is equals what the API serializes itself.
+    const cached = await readProduct(1);
+    expect(cached.level).not.toBe('BYPASS');
+    expect(cached.product).toEqual(fromPostgres);
     for (let i = 0; i < 20; i++) {
       for (const n of REPLICAS) {
         expect((await readProduct(n)).product.priceCents).toBe(originalPrice + 404);

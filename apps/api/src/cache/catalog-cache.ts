@@ -24,6 +24,8 @@ export type CacheLevel = 'L1' | 'L2' | 'MISS' | 'BYPASS';
 export interface Cached<T> {
   value: T;
   level: CacheLevel;
+  /** The value as JSON, when the cache holds it so (every level but BYPASS): sent as it is. */
+  json?: string;
 }
 
 // Any change of a category's listings drops every cached listing here (one generation).
@@ -103,7 +105,7 @@ interface CacheCommands {
 type Session = { get(key: 'writtenLsn'): string | undefined };
 
 export class CatalogCache {
-  private readonly l1: LRUCache<string, { value: unknown }>;
+  private readonly l1: LRUCache<string, { value: unknown; json: string }>;
   private readonly inflight = new Map<string, Promise<Cached<unknown>>>();
   private readonly redis: Redis & CacheCommands;
   /** Counts invalidations seen here: a fill that saw one meanwhile keeps its value out of L1. */
@@ -241,14 +243,16 @@ export class CatalogCache {
     // A session that wrote lately skips L1: another process may not have heard of its change
     // yet, while Redis has (the writer waited for it).
     const local = written === undefined ? this.l1.get(keys.id) : undefined;
-    if (local) return this.count(entry, { value: local.value as T, level: 'L1' });
+    if (local) {
+      return this.count(entry, { value: local.value as T, json: local.json, level: 'L1' });
+    }
 
     const flight = this.inflight.get(keys.id);
     if (flight) {
       // Answered by this process's read of the same key, without a lookup of its own.
       const shared = (await flight) as Cached<T>;
       return this.count(entry, {
-        value: shared.value,
+        ...shared,
         level: shared.level === 'BYPASS' ? 'BYPASS' : 'L1',
       });
     }
@@ -275,8 +279,7 @@ export class CatalogCache {
       return { value: await load(this.fillReader(null)), level: 'BYPASS' };
     }
     const [generation, lsn, stored] = found;
-    if (stored !== null)
-      return this.keep(keys.id, epoch, ttlSeconds, JSON.parse(stored) as T, 'L2');
+    if (stored !== null) return this.keep(keys.id, epoch, ttlSeconds, stored, 'L2');
 
     // A miss: one process fills, the others wait for its value (a lock that expires by itself,
     // so a process dying while it fills only delays the rest).
@@ -288,8 +291,7 @@ export class CatalogCache {
       if (!filling) {
         this.fillWaits?.inc();
         const filled = await this.waitForFill(valueKey);
-        if (filled !== null)
-          return this.keep(keys.id, epoch, ttlSeconds, JSON.parse(filled) as T, 'L2');
+        if (filled !== null) return this.keep(keys.id, epoch, ttlSeconds, filled, 'L2');
       }
     } catch (error) {
       this.redisFailed(error);
@@ -302,10 +304,11 @@ export class CatalogCache {
       if (filling) void this.redis.del(lockKey).catch(() => undefined);
       throw error;
     }
+    const json = JSON.stringify(value);
     await this.redis
-      .set(valueKey, JSON.stringify(value), 'EX', lifetime(value, ttlSeconds))
+      .set(valueKey, json, 'EX', lifetime(value, ttlSeconds))
       .catch((error: unknown) => this.redisFailed(error));
-    return this.keep(keys.id, epoch, ttlSeconds, value, 'MISS');
+    return this.keep(keys.id, epoch, ttlSeconds, json, 'MISS', value);
   }
 
   private async waitForFill(valueKey: string): Promise<string | null> {
@@ -318,19 +321,20 @@ export class CatalogCache {
     return null;
   }
 
-  /** Keeps a value in L1, unless an invalidation arrived while it was being read. */
+  /** Keeps a value (and its JSON) in L1, unless an invalidation arrived while it was read. */
   private keep<T>(
     id: string,
     epoch: number,
     ttlSeconds: number,
-    value: T,
+    json: string,
     level: CacheLevel,
+    value: T = JSON.parse(json) as T,
   ): Cached<T> {
     if (epoch === this.epoch) {
       const ttl = Math.min(this.options.l1.ttlMs, lifetime(value, ttlSeconds) * 1000);
-      this.l1.set(id, { value }, { ttl });
+      this.l1.set(id, { value, json }, { ttl });
     }
-    return { value, level };
+    return { value, json, level };
   }
 
   /**

@@ -1,5 +1,6 @@
 // GET /api/categories, GET /api/products, GET /api/products/:slug — the public catalog
 import { category, errorBody, product, productListQuery, productPage, slug } from '@shop/domain';
+import type { DbReader } from '@shop/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -25,25 +26,32 @@ export function cacheCatalog(request: FastifyRequest, reply: FastifyReply, maxAg
   );
 }
 
-/** The answer, saying in X-Cache which level of the cache tier gave it. */
-function served<T>(reply: FastifyReply, cached: Cached<T>): T {
+/**
+ * The answer, saying in X-Cache which level of the cache tier gave it. What the cache holds is
+ * sent as the JSON it keeps (checked against the contract when it was filled), not serialized
+ * again for every request.
+ */
+function served<T>(reply: FastifyReply, cached: Cached<T>): T | FastifyReply {
   void reply.header('x-cache', cached.level);
-  return cached.value;
+  if (cached.json === undefined) return cached.value;
+  return reply.type('application/json; charset=utf-8').send(cached.json);
 }
 
 export const catalogRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const { cache } = deps;
+    const categoryList = z.array(category);
 
     app.get(
       '/api/categories',
-      { schema: { tags: ['catalog'], response: { 200: z.array(category) } } },
+      { schema: { tags: ['catalog'], response: { 200: categoryList } } },
       async (request, reply) => {
         cacheCatalog(request, reply);
+        const load = async (reader: DbReader) => categoryList.parse(await listCategories(reader));
         return served(
           reply,
-          await cache.read({ kind: 'categories', key: 'all' }, listCategories, request.session),
+          await cache.read({ kind: 'categories', key: 'all' }, load, request.session),
         );
       },
     );
@@ -62,11 +70,13 @@ export const catalogRoutes =
         const { category: slug = '', sort, page, pageSize } = request.query;
         // The most popular order follows the hot lists, so it is kept one fold interval only.
         const ttlSeconds = sort === 'popular' ? deps.hotFoldIntervalSeconds : undefined;
+        const load = async (reader: DbReader) =>
+          productPage.parse(await listProducts({ reader, redis: deps.eventsRedis }, request.query));
         return served(
           reply,
           await cache.read(
             { kind: 'listing', key: `${slug}|${sort}|${page}|${pageSize}`, ttlSeconds },
-            (reader) => listProducts({ reader, redis: deps.eventsRedis }, request.query),
+            load,
             request.session,
           ),
         );
@@ -85,18 +95,16 @@ export const catalogRoutes =
       async (request, reply) => {
         cacheCatalog(request, reply);
         const { slug } = request.params;
+        const load = async (reader: DbReader) => {
+          const found = await findProduct(reader, slug);
+          return found && product.parse(found);
+        };
         // "No such product" is kept too: a flood of unknown slugs does not reach Postgres.
-        const product = served(
-          reply,
-          await cache.read(
-            { kind: 'product', slug },
-            (reader) => findProduct(reader, slug),
-            request.session,
-          ),
-        );
-        if (!product)
+        const cached = await cache.read({ kind: 'product', slug }, load, request.session);
+        if (!cached.value) {
           throw new AppError('PRODUCT_NOT_FOUND', `No product '${slug}'`, { field: 'slug' });
-        return product;
+        }
+        return served(reply, { ...cached, value: cached.value });
       },
     );
   };
