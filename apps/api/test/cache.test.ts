@@ -68,6 +68,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await supervise('signal', 'CONT', 'redis-cache').catch(() => undefined);
+  await supervise('start', 'redis-cache').catch(() => undefined);
   if (admin && product) await setPrice(originalPrice);
   // The caches are told about a change twice, the second time once the replica replayed it:
   // let that pass before other tests look at the storefront's cached pages.
@@ -191,6 +192,27 @@ describe('the catalog cache tier', () => {
     const levels = [];
     for (const n of REPLICAS) levels.push((await readProduct(n)).level);
     expect(levels.sort()).toEqual(['L2', 'MISS']);
+  });
+
+  it('reads Postgres while its Redis is stopped, and uses it again once it is back', async () => {
+    for (const n of REPLICAS) await readProduct(n);
+    await supervise('stop', 'redis-cache');
+    try {
+      for (const n of REPLICAS) {
+        await waitUntil(async () => (await readProduct(n)).level === 'BYPASS', 3_000, 50);
+      }
+      // Admin edits still land (and reach shoppers, from Postgres).
+      await setPrice(originalPrice + 505);
+      for (const n of REPLICAS) {
+        expect((await readProduct(n)).product.priceCents).toBe(originalPrice + 505);
+      }
+    } finally {
+      await supervise('start', 'redis-cache');
+    }
+    for (const n of REPLICAS) {
+      await waitUntil(async () => (await readProduct(n)).level !== 'BYPASS', 10_000, 50);
+      expect((await readProduct(n)).product.priceCents).toBe(originalPrice + 505);
+    }
   });
 
   it('reads Postgres while its Redis stalls, and serves no stale price once it is back', async () => {
