@@ -63,17 +63,18 @@ export class CatalogChanges {
   }
 
   /**
-   * Call after the change committed. Invalidates the cache tier at once (awaited, so the writer's
-   * next read cannot see the old value) and the storefront without waiting for it.
+   * Call after the change committed (`writtenAt`: its WAL position, when the caller has it).
+   * Invalidates the cache tier at once (awaited, so the writer's next read cannot see the old
+   * value) and the storefront without waiting for it.
    *
    * Then, once the replica has replayed the change, everything is told a second time: a process
    * that answered from L1 before the first message reached it, or a storefront page rebuilt from
    * such an answer, is dropped again. So every cache serves the new value within the replica's
    * lag plus SETTLE_MS.
    */
-  async changed(change: CatalogChange): Promise<void> {
+  async changed(change: CatalogChange, writtenAt?: string): Promise<void> {
     if (change.products.length === 0 && change.categories.length === 0) return;
-    const lsn = await walPosition(this.deps.db);
+    const lsn = writtenAt ?? (await walPosition(this.deps.db));
     await this.deps.cache.invalidate(change, lsn);
     // The other API processes get the invalidation a moment later; the storefront re-reads
     // through them, so it is told once they have had that moment.

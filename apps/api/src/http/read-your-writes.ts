@@ -28,7 +28,12 @@ export async function walPosition(db: Db): Promise<string> {
   return row.lsn;
 }
 
-/** Records that this session just committed a write, at the primary's current WAL position. */
-export async function rememberWrite(db: Db, session: Session): Promise<void> {
-  session.set('writtenLsn', await walPosition(db));
+/**
+ * Records that this session just committed a write, at the primary's current WAL position
+ * (returned, for whoever else needs to know where the write stands).
+ */
+export async function rememberWrite(db: Db, session: Session): Promise<string> {
+  const lsn = await walPosition(db);
+  session.set('writtenLsn', lsn);
+  return lsn;
 }

@@ -44,8 +44,7 @@ export const adminProductRoutes =
     const edit = { db: deps.db, images: deps.images };
     /** After a committed edit: the admin reads their own write; every cache drops the old. */
     const written = async (request: FastifyRequest, change: CatalogChange) => {
-      await rememberWrite(deps.db, request.session);
-      await deps.catalogChanges.changed(change);
+      await deps.catalogChanges.changed(change, await rememberWrite(deps.db, request.session));
     };
 
     app.get(

@@ -52,8 +52,8 @@ export const orderRoutes =
         if (!placed.includes(result.order.id)) {
           session.set('orderIds', [result.order.id, ...placed].slice(0, MAX_SESSION_ORDERS));
         }
-        await rememberWrite(deps.db, session);
-        if (result.change) await deps.catalogChanges.changed(result.change);
+        const writtenAt = await rememberWrite(deps.db, session);
+        if (result.change) await deps.catalogChanges.changed(result.change, writtenAt);
         return reply.code(result.created ? 201 : 200).send({ order: result.order });
       },
     );

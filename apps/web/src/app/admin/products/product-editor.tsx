@@ -116,7 +116,7 @@ export function ProductEditor({ id }: { id?: string }) {
       setAudit(await getAudit(saved.id));
       setStatus({
         kind: 'done',
-        text: 'Saved. Shop pages cached before the change may show the old details for a minute or two.',
+        text: 'Saved. Shoppers see the change within a second or two.',
       });
     } catch (error) {
       if (error instanceof ShopApiError && error.code === 'VERSION_CONFLICT') {
