@@ -43,7 +43,11 @@ test('an admin creates a product with a picture, changes its price and stock, an
   const categoryPath = (await shopper.getByTestId('product-category').getAttribute('href')) ?? '';
   const shopperCategory = await shopper.context().newPage();
   await shopperCategory.goto(categoryPath);
-  const card = shopperCategory.getByTestId('product-card').filter({ hasText: name });
+  // The listing's card (the product may be in "Popular in …" below it too, once people view it).
+  const card = shopperCategory
+    .getByTestId('category-products')
+    .getByTestId('product-card')
+    .filter({ hasText: name });
   await expect(card).toContainText('$79.00');
   await changePrice(page, '74.00');
   const savedAt = Date.now();

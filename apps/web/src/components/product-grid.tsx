@@ -7,11 +7,13 @@ interface Props {
   headingLevel?: 'h2' | 'h3';
   /** How many of the first cards load their picture eagerly (above the fold). */
   eager?: number;
+  /** Names the grid for tests, where a page has more than one. */
+  testId?: string;
 }
 
-export function ProductGrid({ products, headingLevel = 'h2', eager = 0 }: Props) {
+export function ProductGrid({ products, headingLevel = 'h2', eager = 0, testId }: Props) {
   return (
-    <ul className={styles.grid} role="list">
+    <ul className={styles.grid} role="list" data-testid={testId}>
       {products.map((product, index) => (
         <li key={product.id} className={styles.item}>
           <ProductCard product={product} headingLevel={headingLevel} priority={index < eager} />

@@ -100,7 +100,12 @@ export default async function CategoryPage({ params }: { params: Promise<Params>
       </header>
 
       {products.items.length > 0 ? (
-        <ProductGrid products={products.items} headingLevel="h2" eager={4} />
+        <ProductGrid
+          products={products.items}
+          headingLevel="h2"
+          eager={4}
+          testId="category-products"
+        />
       ) : (
         <div className={styles.empty}>
           <p>Nothing in this category yet.</p>
