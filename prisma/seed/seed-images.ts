@@ -118,5 +118,5 @@ try {
   }
   log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 } finally {
-  await db.primary.$disconnect();
+  await db.close();
 }

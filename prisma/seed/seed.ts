@@ -74,5 +74,5 @@ try {
     `done in ${seconds} s: ${departments.length} categories, ${await db.primary.product.count()} products`,
   );
 } finally {
-  await db.primary.$disconnect();
+  await db.close();
 }

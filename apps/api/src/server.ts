@@ -105,6 +105,6 @@ await runService({
     cache.close();
     cacheSubscriber.disconnect();
     replica.stop();
-    await Promise.allSettled([db.primary.$disconnect(), db.replica.$disconnect()]);
+    await db.close();
   },
 });

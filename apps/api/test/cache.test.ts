@@ -2,7 +2,7 @@ import type { AdminProduct, Product, ProductPage } from '@shop/domain';
 import { createDb, ReplicaMonitor } from '@shop/db';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CatalogCache } from '../src/cache/catalog-cache';
+import { CatalogCache, type Readers } from '../src/cache/catalog-cache';
 import { findProduct } from '../src/catalog/find-product';
 import { env, replicaUrl } from './env';
 import { Shopper } from './shopper';
@@ -134,9 +134,9 @@ describe('the catalog cache tier', () => {
       // Cold: a new generation for the product, as after a change.
       await one.invalidate({ products: [product.slug], categories: [] }, '0/0');
       let loads = 0;
-      const load = async (reader: Parameters<typeof findProduct>[0]) => {
+      const load = async ({ sql }: Readers) => {
         loads++;
-        return findProduct(reader, product.slug);
+        return findProduct(sql, product.slug);
       };
       const anonymous = { get: () => undefined };
       const answers = await Promise.all(
@@ -151,7 +151,7 @@ describe('the catalog cache tier', () => {
       for (const t of tiers) t.close();
       for (const connection of connections) connection.disconnect();
       replica.stop();
-      await Promise.all([db.primary.$disconnect(), db.replica.$disconnect()]);
+      await db.close();
     }
   });
 

@@ -1,5 +1,10 @@
+import { createDb } from '@shop/db';
 import type { Category, ErrorBody, Product, ProductPage } from '@shop/domain';
-import { describe, expect, it } from 'vitest';
+import { hotKeys } from '@shop/jobs';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { listProducts } from '../src/catalog/list-products';
+import { env } from './env';
 import { api } from './stack';
 
 async function json<T>(path: string, status = 200): Promise<T> {
@@ -25,7 +30,7 @@ describe('catalog through the edge', () => {
   });
 
   it('finds deep pages (ids first) in the same order as shallow ones', async () => {
-    // Page 3 of 24 skips 48 rows (found by ids first); page 1 of 100 skips none (plainly).
+    // Page 3 of 24 skips 48 rows (their ids stepped over in the index); page 1 of 100 none.
     const [category] = await json<Category[]>('/api/categories');
     if (!category) throw new Error('no category');
     for (const filter of ['', `category=${category.slug}&`]) {
@@ -102,6 +107,48 @@ describe('catalog through the edge', () => {
         '/api/products/{slug}',
         '/api/readyz',
       ]),
+    );
+  });
+});
+
+describe('listing by popularity (the SQL of a cache miss, on the stack’s replica)', () => {
+  const db = createDb({
+    primaryUrl: env.DATABASE_URL,
+    replicaUrl: env.DATABASE_REPLICA_URL,
+    applicationName: 'shop-catalog-test',
+  });
+  // A hot list of the test's own, under a prefix the workers never fold into.
+  const redis = new Redis(env.REDIS_URL, { keyPrefix: `test:popular:${Date.now()}:` });
+  afterAll(async () => {
+    await redis.del(hotKeys.all);
+    redis.disconnect();
+    await db.close();
+  });
+
+  it('puts the hot list first, in its order, then the rest newest first, each product once', async () => {
+    const read = (page: number, pageSize: number, sort: 'popular' | 'newest' = 'popular') =>
+      listProducts({ sql: db.sql.replica, redis }, { sort, page, pageSize });
+    const newest = await read(1, 100, 'newest');
+    const ids = newest.items.map((p) => p.id);
+    // Ranked: five products from the middle of the newest-first order, plus one that is gone.
+    const ranked = [ids[40], ids[7], ids[63], ids[12], ids[99]].map(String);
+    const gone = '00000000-0000-7000-8000-000000000000';
+    const listed = [ranked[0], ranked[1], gone, ranked[2], ranked[3], ranked[4]].map(String);
+    await redis.zadd(hotKeys.all, ...listed.flatMap((id, i) => [60 - 10 * i, id]));
+
+    const pages = await Promise.all([1, 2, 3, 4].map((page) => read(page, 25)));
+    const popular = pages.flatMap((page) => page.items.map((p) => p.id));
+    const rest = ids.filter((id) => !ranked.includes(id));
+    // The gone product takes a rank but no place on the page.
+    expect(popular.slice(0, 5)).toEqual(ranked);
+    expect(popular.slice(5, 5 + 90)).toEqual(rest.slice(0, 90));
+    expect(new Set(popular).size).toBe(popular.length);
+    expect(pages[0]?.total).toBe(newest.total);
+    // Cards carry their first picture.
+    const product = await api(`/api/products/${newest.items[0]?.slug ?? ''}`);
+    const detail = (await product.json()) as Product;
+    expect(newest.items[0]?.image).toEqual(
+      detail.images[0] ? { hash: detail.images[0].hash, alt: detail.images[0].alt } : null,
     );
   });
 });

@@ -113,6 +113,6 @@ await runService({
   close: async () => {
     await started.workers?.close();
     mailer.close();
-    await Promise.allSettled([db.primary.$disconnect(), db.replica.$disconnect()]);
+    await db.close();
   },
 });

@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client';
 
 export interface DbOptions {
@@ -11,28 +12,47 @@ export interface DbOptions {
   statementTimeoutMs?: number;
 }
 
-function createClient(url: string, options: DbOptions, role: 'primary' | 'replica') {
-  const adapter = new PrismaPg({
+function createPool(url: string, options: DbOptions, role: 'primary' | 'replica') {
+  return new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
     application_name: `${options.applicationName}:${role}`,
     connectionTimeoutMillis: 2_000,
     statement_timeout: options.statementTimeoutMs ?? 5_000,
   });
-  return new PrismaClient({ adapter });
 }
 
 /**
  * The shop's database: `replica` for reads, `primary` for writes, transactions and the reads
  * that must see a fresh write. Which one a read uses is the caller's explicit choice (see the
  * API's read-your-writes), so a reader never wonders where a query went.
+ *
+ * Each side is one `pg` pool, used by Prisma (through its driver adapter) and, under `sql`, by
+ * the few hot reads written in SQL (the catalog's cache misses), where Prisma's own work per
+ * query would cost more than Postgres's.
  */
 export function createDb(options: DbOptions) {
-  const primary = createClient(options.primaryUrl, options, 'primary');
-  const replica = options.replicaUrl
-    ? createClient(options.replicaUrl, options, 'replica')
-    : primary;
-  return { primary, replica };
+  const primaryPool = createPool(options.primaryUrl, options, 'primary');
+  const replicaPool = options.replicaUrl
+    ? createPool(options.replicaUrl, options, 'replica')
+    : primaryPool;
+  const primary = new PrismaClient({ adapter: new PrismaPg(primaryPool) });
+  const replica =
+    replicaPool === primaryPool
+      ? primary
+      : new PrismaClient({ adapter: new PrismaPg(replicaPool) });
+  return {
+    primary,
+    replica,
+    sql: { primary: primaryPool as SqlReader, replica: replicaPool as SqlReader },
+    /** Closes every connection (Prisma's and the pools'). */
+    async close(): Promise<void> {
+      await Promise.allSettled([primary.$disconnect(), replica.$disconnect()]);
+      await Promise.allSettled(
+        [...new Set([primaryPool, replicaPool])].map(async (pool) => pool.end()),
+      );
+    },
+  };
 }
 
 export type Db = ReturnType<typeof createDb>;
@@ -42,3 +62,6 @@ export type DbReader = Pick<
   PrismaClient,
   'category' | 'product' | 'user' | 'order' | 'orderLine' | '$queryRaw'
 >;
+
+/** Plain SQL on either `db.sql.replica` or `db.sql.primary` (parameters as $1, $2, …). */
+export type SqlReader = Pick<pg.Pool, 'query'>;

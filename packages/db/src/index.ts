@@ -1,4 +1,4 @@
-export { createDb, type Db, type DbOptions, type DbReader } from './create-db';
+export { createDb, type Db, type DbOptions, type DbReader, type SqlReader } from './create-db';
 export { isDatabaseUnavailable } from './is-database-unavailable';
 export { readReplicaLag, type ReplicaLag } from './read-replica-lag';
 export { ReplicaMonitor, parseLsn, type ReplicaMonitorOptions } from './replica-monitor';

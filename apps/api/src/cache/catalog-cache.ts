@@ -8,7 +8,7 @@
 // the replica has replayed it. So no fill brings a stale value back.
 import { randomUUID } from 'node:crypto';
 import type { CatalogChange } from '@shop/domain';
-import { parseLsn, type Db, type DbReader, type ReplicaMonitor } from '@shop/db';
+import { parseLsn, type Db, type DbReader, type ReplicaMonitor, type SqlReader } from '@shop/db';
 import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import { Counter, Gauge, type Registry } from 'prom-client';
@@ -30,6 +30,16 @@ export interface Cached<T> {
 
 // Any change of a category's listings drops every cached listing here (one generation).
 export type { CatalogChange };
+
+/** One side of the database (the replica, or the primary), through Prisma and in plain SQL. */
+export interface Readers {
+  prisma: DbReader;
+  sql: SqlReader;
+}
+
+function readers(db: Db, side: 'primary' | 'replica'): Readers {
+  return { prisma: db[side], sql: db.sql[side] };
+}
 
 export interface CatalogCacheOptions {
   /** Commands (non-persistent Redis; values expire, so volatile-lru may evict them). */
@@ -228,13 +238,13 @@ export class CatalogCache {
    */
   async read<T>(
     entry: CacheEntry,
-    load: (reader: DbReader) => Promise<T>,
+    load: (from: Readers) => Promise<T>,
     session: Session,
   ): Promise<Cached<T>> {
     const { db, replica } = this.options;
     const written = session.get('writtenLsn');
     if (written !== undefined && replica.usable() && !replica.hasReplayed(written)) {
-      return this.count(entry, { value: await load(db.primary), level: 'BYPASS' });
+      return this.count(entry, { value: await load(readers(db, 'primary')), level: 'BYPASS' });
     }
     if (!this.usable()) {
       return this.count(entry, { value: await load(this.fillReader(null)), level: 'BYPASS' });
@@ -264,7 +274,7 @@ export class CatalogCache {
   private async fromRedis<T>(
     entry: CacheEntry,
     keys: ReturnType<typeof keysOf>,
-    load: (reader: DbReader) => Promise<T>,
+    load: (from: Readers) => Promise<T>,
   ): Promise<Cached<T>> {
     const epoch = this.epoch;
     const ttlSeconds =
@@ -341,11 +351,11 @@ export class CatalogCache {
    * Where a fill reads: the replica, unless the entry changed at a WAL position the replica has
    * not replayed yet (or the replica is down or far behind).
    */
-  private fillReader(lsn: string | null): DbReader {
+  private fillReader(lsn: string | null): Readers {
     const { db, replica } = this.options;
-    if (!replica.usable()) return db.primary;
-    if (lsn && !replica.hasReplayed(lsn)) return db.primary;
-    return db.replica;
+    if (!replica.usable()) return readers(db, 'primary');
+    if (lsn && !replica.hasReplayed(lsn)) return readers(db, 'primary');
+    return readers(db, 'replica');
   }
 
   private count<T>(entry: CacheEntry, cached: Cached<T>): Cached<T> {

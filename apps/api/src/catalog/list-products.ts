@@ -1,133 +1,180 @@
-import { Prisma, type DbReader } from '@shop/db';
-import type { ProductListQuery, ProductPage, ProductSort } from '@shop/domain';
+import type { SqlReader } from '@shop/db';
+import type { ProductListQuery, ProductPage, ProductSort, ProductSummary } from '@shop/domain';
 import { AppError } from '@shop/http';
 import { hotKeys } from '@shop/jobs';
 import type { Redis } from 'ioredis';
-import { summarySelect, toSummary } from './to-summary';
 
-const newest = [{ createdAt: 'desc' }, { id: 'desc' }] as const;
-const orderBy = {
-  newest,
-  price_asc: [{ priceCents: 'asc' }, { id: 'asc' }],
-  price_desc: [{ priceCents: 'desc' }, { id: 'desc' }],
-  // Products the hot list does not rank follow the ranked ones, newest first.
-  popular: newest,
-} as const satisfies Record<ProductSort, unknown>;
+// Listings are the catalog's busiest cache misses, so they are read in SQL, in as few round
+// trips as the page allows: Prisma's own work per query costs several times what Postgres spends
+// on these (bench:catalog's cache-miss pairs measure it).
 
 /** How far down a hot list `popular` follows its ranking. */
 const MAX_RANKED = 1_000;
 
-/** Past this many rows skipped, a page's ids are found first (see `deepPage`). */
-const DEFERRED_FROM = 48;
-
-// The same orders as `orderBy`, in SQL, for deep pages; each is an index's order.
-const sqlOrder = {
-  newest: 'created_at DESC, id DESC',
-  price_asc: 'price_cents ASC, id ASC',
-  price_desc: 'price_cents DESC, id DESC',
-  popular: 'created_at DESC, id DESC',
+// Each sort is an index's order (see prisma/schema.prisma), id breaking ties. Products the hot
+// list does not rank follow the ranked ones, newest first.
+const order = {
+  newest: 'p.created_at DESC, p.id DESC',
+  price_asc: 'p.price_cents ASC, p.id ASC',
+  price_desc: 'p.price_cents DESC, p.id DESC',
+  popular: 'p.created_at DESC, p.id DESC',
 } as const satisfies Record<ProductSort, string>;
 
+/** Products' cards (their columns and first picture), from `products` (named `p`) in `from`. */
+function summaries(from: string): string {
+  return `
+    SELECT p.id, p.slug, p.name, p.price_cents, p.currency, p.stock,
+           i.hash AS image_hash, i.alt AS image_alt
+    FROM ${from}
+    LEFT JOIN LATERAL (
+      SELECT hash, alt FROM product_images WHERE product_id = p.id ORDER BY position LIMIT 1
+    ) i ON true`;
+}
+
+/** A statement's parameters, numbered as they are added. */
+function parameters() {
+  const values: unknown[] = [];
+  return {
+    values,
+    add(value: unknown, type = ''): string {
+      values.push(value);
+      return `$${values.length}${type}`;
+    },
+  };
+}
+
+/** Rows of one category, or of the whole shop for ''. */
+function inCategory(category: string, add: (value: unknown) => string): string[] {
+  return category
+    ? [`p.category_id = (SELECT id FROM categories WHERE slug = ${add(category)})`]
+    : [];
+}
+
+interface SummaryRow {
+  id: string;
+  slug: string;
+  name: string;
+  price_cents: number;
+  currency: string;
+  stock: number;
+  image_hash: string | null;
+  image_alt: string | null;
+}
+
+function toSummary(row: SummaryRow): ProductSummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    priceCents: row.price_cents,
+    currency: row.currency,
+    image: row.image_hash === null ? null : { hash: row.image_hash, alt: row.image_alt ?? '' },
+    inStock: row.stock > 0,
+  };
+}
+
 /**
- * A deep page (page 4,000 of a 100,000-product shop skips 96,000 rows): its ids first, from the
- * index alone (an index-only scan steps over the skipped rows without reading them), then only
- * those rows. Skipping whole rows instead reads each skipped row from the table.
+ * One page in a sort's order, skipping `exclude` (the ranked products). The page's ids come
+ * first, from the index alone: on a deep page (page 4,000 of 100,000 products skips 96,000 rows)
+ * an index-only scan steps over the skipped rows without reading them from the table.
  */
-async function deepPage(
-  reader: DbReader,
-  query: { categoryId: string | undefined; sort: ProductSort; skip: number; take: number },
-) {
-  const where = query.categoryId
-    ? Prisma.sql`WHERE category_id = ${query.categoryId}::uuid`
-    : Prisma.empty;
-  const page = await reader.$queryRaw<{ id: string }[]>`
-    SELECT id FROM products ${where}
-    ORDER BY ${Prisma.raw(sqlOrder[query.sort])}
-    OFFSET ${query.skip} LIMIT ${query.take}`;
-  const ids = page.map((row) => row.id);
-  const rows = await reader.product.findMany({
-    where: { id: { in: ids } },
-    select: summarySelect,
-  });
+async function sortedPage(
+  sql: SqlReader,
+  page: { category: string; sort: ProductSort; exclude: string[]; skip: number; take: number },
+): Promise<SummaryRow[]> {
+  const { values, add } = parameters();
+  const where = inCategory(page.category, add);
+  if (page.exclude.length > 0) where.push(`NOT (p.id = ANY(${add(page.exclude, '::uuid[]')}))`);
+  const ids = `(
+    SELECT p.id FROM products p ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY ${order[page.sort]} OFFSET ${add(page.skip)} LIMIT ${add(page.take)}
+  ) ids JOIN products p ON p.id = ids.id`;
+  const text = `${summaries(ids)} ORDER BY ${order[page.sort]}`;
+  return (await sql.query<SummaryRow>({ name: statementName(text), text, values })).rows;
+}
+
+/** The ranked products on this page, in the hot list's order. */
+async function rankedPage(sql: SqlReader, category: string, ids: string[]): Promise<SummaryRow[]> {
+  const { values, add } = parameters();
+  const where = [`p.id = ANY(${add(ids, '::uuid[]')})`, ...inCategory(category, add)];
+  const text = `${summaries('products p')} WHERE ${where.join(' AND ')}`;
+  const { rows } = await sql.query<SummaryRow>({ name: statementName(text), text, values });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /**
+ * How many products the listing holds: kept per category by a trigger, so no count of the
+ * products table per request. Null for an unknown category.
+ */
+async function totalOf(sql: SqlReader, category: string): Promise<number | null> {
+  const { rows } = category
+    ? await sql.query<{ total: number }>({
+        name: 'catalog:category-total',
+        text: 'SELECT product_count AS total FROM categories WHERE slug = $1',
+        values: [category],
+      })
+    : await sql.query<{ total: number }>({
+        name: 'catalog:shop-total',
+        text: 'SELECT COALESCE(sum(product_count), 0)::int AS total FROM categories',
+      });
+  return rows[0]?.total ?? null;
+}
+
+// Prepared once per connection under a name of their own (parsed and planned once, not per read).
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `catalog:list:${statementNames.size}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+/**
  * One page of the catalog, optionally within a category; read from the replica (or the primary
  * for read-your-writes). `popular` orders by the worker's hot list of the category (or of the
- * shop), then the rest newest first.
+ * shop), then the rest newest first. The page and its total are read at once.
  */
 export async function listProducts(
-  deps: { reader: DbReader; redis: Redis },
+  deps: { sql: SqlReader; redis: Redis },
   query: ProductListQuery,
 ): Promise<ProductPage> {
-  const { reader } = deps;
-  let categoryId: string | undefined;
-  // How many products the listing holds: kept per category by a trigger, so no count of the
-  // products table per request.
-  let total: () => Promise<number>;
-  if (query.category) {
-    const category = await reader.category.findUnique({
-      where: { slug: query.category },
-      select: { id: true, productCount: true },
-    });
-    if (!category) {
-      throw new AppError('CATEGORY_NOT_FOUND', `Unknown category '${query.category}'`, {
-        field: 'category',
-      });
-    }
-    categoryId = category.id;
-    const { productCount } = category;
-    total = async () => productCount;
-  } else {
-    // Read beside the page itself (below), not before it.
-    total = async () =>
-      (await reader.category.aggregate({ _sum: { productCount: true } }))._sum.productCount ?? 0;
-  }
-  const where = categoryId ? { categoryId } : {};
+  const { sql } = deps;
+  const category = query.category ?? '';
   const offset = (query.page - 1) * query.pageSize;
   const ranked =
     query.sort === 'popular'
       ? await deps.redis.zrevrange(
-          query.category ? hotKeys.category(query.category) : hotKeys.all,
+          category ? hotKeys.category(category) : hotKeys.all,
           0,
           MAX_RANKED - 1,
         )
       : [];
   const rankedOnPage = ranked.slice(offset, offset + query.pageSize);
-  const [rankedRows, restRows, count] = await Promise.all([
-    rankedOnPage.length > 0
-      ? reader.product.findMany({
-          where: { ...where, id: { in: rankedOnPage } },
-          select: summarySelect,
+  const [rankedRows, restRows, total] = await Promise.all([
+    rankedOnPage.length > 0 ? rankedPage(sql, category, rankedOnPage) : [],
+    rankedOnPage.length < query.pageSize
+      ? sortedPage(sql, {
+          category,
+          sort: query.sort,
+          exclude: ranked,
+          skip: Math.max(0, offset - ranked.length),
+          take: query.pageSize - rankedOnPage.length,
         })
       : [],
-    rankedOnPage.length < query.pageSize
-      ? ranked.length === 0 && offset >= DEFERRED_FROM
-        ? deepPage(reader, { categoryId, sort: query.sort, skip: offset, take: query.pageSize })
-        : reader.product.findMany({
-            where: ranked.length > 0 ? { ...where, id: { notIn: ranked } } : where,
-            orderBy: [...orderBy[query.sort]],
-            skip: Math.max(0, offset - ranked.length),
-            take: query.pageSize - rankedOnPage.length,
-            select: summarySelect,
-          })
-      : [],
-    total(),
+    totalOf(sql, category),
   ]);
-  const byId = new Map(rankedRows.map((row) => [row.id, row]));
-  const rows = [
-    ...rankedOnPage.flatMap((id) => {
-      const row = byId.get(id);
-      return row ? [row] : [];
-    }),
-    ...restRows,
-  ];
+  if (total === null) {
+    throw new AppError('CATEGORY_NOT_FOUND', `Unknown category '${category}'`, {
+      field: 'category',
+    });
+  }
   return {
-    items: rows.map(toSummary),
+    items: [...rankedRows, ...restRows].map(toSummary),
     page: query.page,
     pageSize: query.pageSize,
-    total: count,
+    total,
   };
 }

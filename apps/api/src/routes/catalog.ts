@@ -1,6 +1,5 @@
 // GET /api/categories, GET /api/products, GET /api/products/:slug — the public catalog
 import { category, errorBody, product, productListQuery, productPage, slug } from '@shop/domain';
-import type { DbReader } from '@shop/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -9,7 +8,7 @@ import { listCategories } from '../catalog/list-categories';
 import { listProducts } from '../catalog/list-products';
 import type { AppDeps } from '../app';
 import { AppError } from '@shop/http';
-import type { Cached } from '../cache/catalog-cache';
+import type { Cached, Readers } from '../cache/catalog-cache';
 import { SESSION_COOKIE } from '@shop/sessions';
 
 /**
@@ -48,7 +47,8 @@ export const catalogRoutes =
       { schema: { tags: ['catalog'], response: { 200: categoryList } } },
       async (request, reply) => {
         cacheCatalog(request, reply);
-        const load = async (reader: DbReader) => categoryList.parse(await listCategories(reader));
+        const load = async ({ prisma }: Readers) =>
+          categoryList.parse(await listCategories(prisma));
         return served(
           reply,
           await cache.read({ kind: 'categories', key: 'all' }, load, request.session),
@@ -70,8 +70,8 @@ export const catalogRoutes =
         const { category: slug = '', sort, page, pageSize } = request.query;
         // The most popular order follows the hot lists, so it is kept one fold interval only.
         const ttlSeconds = sort === 'popular' ? deps.hotFoldIntervalSeconds : undefined;
-        const load = async (reader: DbReader) =>
-          productPage.parse(await listProducts({ reader, redis: deps.eventsRedis }, request.query));
+        const load = async ({ sql }: Readers) =>
+          productPage.parse(await listProducts({ sql, redis: deps.eventsRedis }, request.query));
         return served(
           reply,
           await cache.read(
@@ -95,8 +95,8 @@ export const catalogRoutes =
       async (request, reply) => {
         cacheCatalog(request, reply);
         const { slug } = request.params;
-        const load = async (reader: DbReader) => {
-          const found = await findProduct(reader, slug);
+        const load = async ({ sql }: Readers) => {
+          const found = await findProduct(sql, slug);
           return found && product.parse(found);
         };
         // "No such product" is kept too: a flood of unknown slugs does not reach Postgres.
