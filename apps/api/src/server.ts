@@ -29,12 +29,15 @@ const events = new EventRecorder(
   { warn: (details, message) => app.log.warn(details, message) },
 );
 const replica = new ReplicaMonitor(db, { maxLagSeconds: env.MAX_REPLICA_LAG_SECONDS }).start();
-// Cache reads must fail fast: a slow Redis is skipped (Postgres answers), not waited for.
+// Cache reads must fail fast: a slow Redis is skipped (Postgres answers), not waited for. The
+// commands of requests in flight together go out in one write (auto-pipelining): a busy replica
+// spends less on system calls than on one write per command.
 const cacheRedisUrl = env.CACHE_REDIS_URL ?? env.EVENTS_REDIS_URL ?? env.REDIS_URL;
 const cacheRedis = new Redis(cacheRedisUrl, {
   maxRetriesPerRequest: 1,
   enableOfflineQueue: false,
   commandTimeout: 250,
+  enableAutoPipelining: true,
 });
 const cacheSubscriber = new Redis(cacheRedisUrl);
 // Warnings go to the app's logger, which exists by the time the cache is used.

@@ -67,6 +67,8 @@ const NOT_FOUND_TTL_SECONDS = 3;
 /** Longer than RETRY_MS, so owed invalidations are in Redis before anyone reads it again. */
 const RESUME_MS = 1_000;
 const RETRY_MS = 400;
+/** How long a fill may hold its key's lock (one dying while it fills holds it no longer). */
+const FILL_LOCK_MS = 3_000;
 /** A product's generation outlives its values; then an evicted generation cannot revive one. */
 const PRODUCT_GENERATION_TTL_SECONDS = 86_400;
 
@@ -85,12 +87,19 @@ function keysOf(entry: CacheEntry): { id: string; generation: string; prefix: st
 }
 
 // Reads a key's generation (prefixed with the cache's epoch, which a flush moves on), the WAL
-// position of the change that set it, and the value stored under it, in one round trip. (The
-// value's key is derived inside the script: one Redis, no cluster.)
+// position of the change that set it, and the value stored under it, in one round trip; when
+// there is no value, it takes the lock to fill it (1) unless another process holds it (0). The
+// lock expires by itself (ARGV[3] ms), so a process dying while it fills only delays the rest.
+// (The keys are derived inside the script: one Redis, no cluster.)
 const READ = `
 local g = redis.call('HMGET', KEYS[1], 'n', 'lsn')
 local n = (redis.call('GET', '${EPOCH}') or '0') .. ':' .. (g[1] or '0')
-return { n, g[2] or false, redis.call('GET', ARGV[1] .. n) }`;
+local value = redis.call('GET', ARGV[1] .. n)
+local fill = 0
+if not value and redis.call('SET', ARGV[1] .. n .. ':fill', ARGV[2], 'PX', ARGV[3], 'NX') then
+  fill = 1
+end
+return { n, g[2] or false, value, fill }`;
 
 // A new generation (Redis' clock in microseconds: never repeats, also after an eviction), with
 // the change's WAL position. A product's value under the old generation is deleted too.
@@ -108,7 +117,12 @@ end
 return n`;
 
 interface CacheCommands {
-  cacheRead(generation: string, prefix: string): Promise<[string, string | null, string | null]>;
+  cacheRead(
+    generation: string,
+    prefix: string,
+    owner: string,
+    lockMs: number,
+  ): Promise<[string, string | null, string | null, 0 | 1]>;
   cacheBump(generation: string, prefix: string, lsn: string, ttlSeconds: number): Promise<string>;
 }
 
@@ -118,6 +132,8 @@ export class CatalogCache {
   private readonly l1: LRUCache<string, { value: unknown; json: string }>;
   private readonly inflight = new Map<string, Promise<Cached<unknown>>>();
   private readonly redis: Redis & CacheCommands;
+  /** This process, as the owner of the fill locks it takes. */
+  private readonly id = randomUUID();
   /** Counts invalidations seen here: a fill that saw one meanwhile keeps its value out of L1. */
   private epoch = 0;
   /** Invalidations Redis did not take (it was down): sent again before the cache is used. */
@@ -281,37 +297,34 @@ export class CatalogCache {
       'ttlSeconds' in entry
         ? (entry.ttlSeconds ?? this.options.ttlSeconds)
         : this.options.ttlSeconds;
-    let found: [string, string | null, string | null];
+    let found: [string, string | null, string | null, 0 | 1];
     try {
-      found = await this.redis.cacheRead(keys.generation, keys.prefix);
+      found = await this.redis.cacheRead(keys.generation, keys.prefix, this.id, FILL_LOCK_MS);
     } catch (error) {
       this.redisFailed(error);
       return { value: await load(this.fillReader(null)), level: 'BYPASS' };
     }
-    const [generation, lsn, stored] = found;
+    const [generation, lsn, stored, lock] = found;
     if (stored !== null) return this.keep(keys.id, epoch, ttlSeconds, stored, 'L2');
 
-    // A miss: one process fills, the others wait for its value (a lock that expires by itself,
-    // so a process dying while it fills only delays the rest).
+    // A miss: one process fills (it got the lock), the others wait for its value.
     const valueKey = keys.prefix + generation;
-    const lockKey = `${valueKey}:fill`;
-    let filling = false;
-    try {
-      filling = (await this.redis.set(lockKey, randomUUID(), 'PX', 3_000, 'NX')) === 'OK';
-      if (!filling) {
-        this.fillWaits?.inc();
+    const filling = lock === 1;
+    if (!filling) {
+      this.fillWaits?.inc();
+      try {
         const filled = await this.waitForFill(valueKey);
         if (filled !== null) return this.keep(keys.id, epoch, ttlSeconds, filled, 'L2');
+      } catch (error) {
+        this.redisFailed(error);
+        return { value: await load(this.fillReader(null)), level: 'BYPASS' };
       }
-    } catch (error) {
-      this.redisFailed(error);
-      return { value: await load(this.fillReader(null)), level: 'BYPASS' };
     }
     let value: T;
     try {
       value = await load(this.fillReader(lsn));
     } catch (error) {
-      if (filling) void this.redis.del(lockKey).catch(() => undefined);
+      if (filling) void this.redis.del(`${valueKey}:fill`).catch(() => undefined);
       throw error;
     }
     const json = JSON.stringify(value);
