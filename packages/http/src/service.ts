@@ -1,18 +1,29 @@
 import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { Redis, type RedisOptions } from 'ioredis';
+import pino from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 
 // What every shop service does the same way around its app: logging options, its metrics
 // registry, its Redis connection, and how it starts listening and shuts down.
 
-/** pino's options for a service instance: JSON lines naming the instance; pretty on a terminal. */
+/** How long a log line may wait in the buffer before it is written. */
+const LOG_FLUSH_MS = 1_000;
+
+/**
+ * pino's options for a service instance: JSON lines naming the instance; pretty on a terminal.
+ * Lines are written 4 KB at a time (or after a second at most) instead of one write per line:
+ * at thousands of requests per second, a system call per request line costs a tenth of the
+ * throughput. What is buffered is written when the process exits (after an uncaught error too;
+ * a SIGKILL loses at most the last second).
+ */
 export function loggerOptions(level: string, instanceId: string): FastifyServerOptions['logger'] {
-  return {
-    level,
-    base: { instance: instanceId },
-    ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty' } } : {}),
-  };
+  if (process.stdout.isTTY) {
+    return { level, base: { instance: instanceId }, transport: { target: 'pino-pretty' } };
+  }
+  const stream = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  setInterval(() => stream.flush(), LOG_FLUSH_MS).unref();
+  return { level, base: { instance: instanceId }, stream };
 }
 
 /** The process's Prometheus registry: Node's default metrics, every series naming the instance. */
