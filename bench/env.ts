@@ -10,7 +10,7 @@ export const env = z
     BENCH_SECONDS: z.coerce.number().int().min(1).default(5),
     /** Rounds per pair, shop and baseline back to back each round; each side's median counts. */
     BENCH_ROUNDS: z.coerce.number().int().min(1).default(3),
-    BENCH_CONNECTIONS: z.coerce.number().int().min(1).default(32),
+    BENCH_CONNECTIONS: z.coerce.number().int().min(1).default(50),
     BENCH_THREADS: z.coerce.number().int().min(1).default(1),
     /** What the compressed pairs send, as browsers do. */
     BENCH_ACCEPT_ENCODING: z.string().min(1).default('gzip, br'),

@@ -23,7 +23,7 @@ export API_REPLICAS="${API_REPLICAS:-2}"
 export API_PORT_BASE="${API_PORT_BASE:-$((SHOP_PORT_BASE + 10))}"
 # Requests an API replica takes at once (handling plus waiting); the edge sends it no more, and
 # answers the rest 503 itself. Sign-ins and registrations (password hashing) have their own.
-export API_CONCURRENCY="${API_CONCURRENCY:-8}" API_QUEUE="${API_QUEUE:-8}"
+export API_CONCURRENCY="${API_CONCURRENCY:-8}" API_QUEUE="${API_QUEUE:-24}"
 export PASSWORD_CONCURRENCY="${PASSWORD_CONCURRENCY:-1}" PASSWORD_QUEUE="${PASSWORD_QUEUE:-7}"
 export EDGE_API_MAX_CONNS="${EDGE_API_MAX_CONNS:-$((API_CONCURRENCY + API_QUEUE))}"
 export EDGE_AUTH_MAX_CONNS="${EDGE_AUTH_MAX_CONNS:-$((PASSWORD_CONCURRENCY + PASSWORD_QUEUE))}"

@@ -53,7 +53,7 @@ const schema = z.object({
   TRUSTED_PROXIES: list().default(['127.0.0.1', '::1']),
   /** Requests handled at once per process; more wait in a queue of API_QUEUE, then get 503. */
   API_CONCURRENCY: count().default(8),
-  API_QUEUE: count().default(8),
+  API_QUEUE: count().default(24),
   /** Sign-ins and registrations (password hashing, ~20 ms of a core each) at once per process. */
   PASSWORD_CONCURRENCY: count().default(1),
   PASSWORD_QUEUE: count().default(7),

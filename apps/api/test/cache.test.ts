@@ -156,7 +156,7 @@ describe('the catalog cache tier', () => {
   });
 
   it('fills a cold key once for concurrent requests to both replicas', async () => {
-    // As many at once as the replicas admit (8 running and 8 waiting each), all cold.
+    // 32 at once (each replica runs 8 and queues the rest), all cold.
     await setPrice(originalPrice + 202);
     await waitUntil(
       async () => (await readProduct(1)).product.priceCents === originalPrice + 202,
