@@ -14,6 +14,7 @@ import { request } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { env } from './env';
+import { cpuBusyShare } from './lib/cpu-busy';
 import { measureInRounds, printPairs, writeReport, type Pair } from './lib/report';
 import { EDGE_GZIP, startReferenceServers } from './lib/reference-servers';
 import { signInAsAdmin } from './lib/sign-in-as-admin';
@@ -233,6 +234,7 @@ const options: WrkOptions = {
 };
 const warm = { ...options, seconds: 2 };
 const loadAtStart = loadavg()[0] ?? 0;
+const busyAtStart = await cpuBusyShare();
 
 try {
   // The baseline must answer what the edge answers: same encoding, and for stored bytes the very
@@ -306,6 +308,7 @@ try {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model,
     loadAverage1m: { start: loadAtStart, end: loadAtEnd },
+    cpuBusyBefore: Number(busyAtStart.toFixed(3)),
     node: process.version,
     edge,
     fairness,
@@ -327,10 +330,10 @@ try {
         `WARNING: ${p.label}: ${failed} failed responses; its figures are not valid\n`,
       );
   }
-  // The end figure includes this run's own load; the start one is the machine's before it.
-  if (loadAtStart > cpus().length / 2)
+  // What the machine was busy with in the 2 s before the run (the stack idling included).
+  if (busyAtStart > 0.25)
     process.stdout.write(
-      `WARNING: load average ${loadAtStart.toFixed(1)} on ${cpus().length} CPUs before the run: other work may compete with it; repeat it before trusting the figures\n`,
+      `WARNING: the CPUs were ${(busyAtStart * 100).toFixed(0)} % busy before the run: other work may compete with it; repeat it before trusting the figures\n`,
     );
   const report = writeReport(folder, 'catalog', conditions, pairs);
   process.stdout.write(`\nreport: ${report}.json and .svg\n`);

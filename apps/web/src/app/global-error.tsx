@@ -22,7 +22,6 @@ export default function GlobalError({ retry }: { error: unknown; retry: () => vo
               Try again
             </button>
             {/* A full page load on purpose: the app's own navigation is what failed. */}
-            {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
             <a className="button button-secondary" href="/">
               Back to the home page
             </a>
