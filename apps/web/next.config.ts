@@ -1,7 +1,17 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
+
+// Container images (apps/web/Dockerfile) build a standalone server: the bundle plus only the
+// node_modules it uses, traced from the monorepo's root. The local stack runs `next start`.
+// A build setting (read by `next build` only), not one of the storefront's runtime settings.
+// eslint-disable-next-line no-restricted-properties
+const standalone = process.env.NEXT_OUTPUT === 'standalone';
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  ...(standalone
+    ? { output: 'standalone', outputFileTracingRoot: path.join(process.cwd(), '..', '..') }
+    : {}),
   // `next build` type-checks with the route types it generates under .next/types; plain `tsc`
   // (the typecheck task) leaves them out, so it can run while a build rewrites them.
   typescript: { tsconfigPath: 'tsconfig.next.json' },

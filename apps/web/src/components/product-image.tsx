@@ -39,7 +39,6 @@ export function ProductImage({ product, sizes, size = 'card', priority = false }
         <picture>
           <source type="image/avif" srcSet={srcSet(image.hash, 'avif')} sizes={sizes} />
           <source type="image/webp" srcSet={srcSet(image.hash, 'webp')} sizes={sizes} />
-          {/* eslint-disable-next-line @next/next/no-img-element */}
           <img
             className={styles.photo}
             src={`/img/${image.hash}/640.jpeg`}

@@ -1,0 +1,71 @@
+#!/bin/sh
+# Renders the shop's nginx templates for the compose network (or a swarm's), then runs nginx.
+# The API's replicas are the addresses its service name resolves to; a watcher re-renders and
+# reloads nginx when they change, so `docker compose up --scale api=3` is picked up within
+# EDGE_RESOLVE_SECONDS, and a replica that goes away is dropped.
+set -eu
+
+: "${API_HOST:=api}" "${API_PORT:=4000}" "${WEB_ADDRESS:=web:3000}" "${IMAGES_ADDRESS:=images:4100}"
+: "${EDGE_API_MAX_CONNS:=32}" "${EDGE_AUTH_MAX_CONNS:=8}" "${EDGE_IMAGES_MAX_CONNS:=12}"
+: "${EDGE_PURGE_ALLOW:=allow 127.0.0.1;}" "${CDN_CACHE_MAX_SIZE:=1g}" "${EDGE_RESOLVE_SECONDS:=5}"
+export EDGE_PURGE_ALLOW CDN_CACHE_MAX_SIZE
+export EDGE_LISTEN=80 EDGE_ACCESS_LOG=/dev/stdout
+export EDGE_CACHE_DIR=/var/cache/nginx/shop EDGE_SNIPPETS_DIR=/etc/nginx/shop-snippets
+templates=/etc/nginx/shop-templates
+
+api_addresses() {
+  getent ahostsv4 "$API_HOST" | awk '{ print $1 }' | sort -u
+}
+
+render() {
+  api="" auth=""
+  for address in $1; do
+    api="$api    server $address:$API_PORT max_fails=2 fail_timeout=5s max_conns=$EDGE_API_MAX_CONNS;
+"
+    auth="$auth    server $address:$API_PORT max_fails=2 fail_timeout=5s max_conns=$EDGE_AUTH_MAX_CONNS;
+"
+  done
+  export API_UPSTREAM_SERVERS="$api" API_AUTH_UPSTREAM_SERVERS="$auth"
+  export WEB_UPSTREAM_SERVERS="    server $WEB_ADDRESS max_fails=2 fail_timeout=5s;"
+  export IMAGES_UPSTREAM_SERVERS="    server $IMAGES_ADDRESS max_fails=2 fail_timeout=5s max_conns=$EDGE_IMAGES_MAX_CONNS;"
+  # envsubst replaces only these (nginx's own $variables stay).
+  # shellcheck disable=SC2016
+  vars='${API_UPSTREAM_SERVERS}${API_AUTH_UPSTREAM_SERVERS}${WEB_UPSTREAM_SERVERS}${IMAGES_UPSTREAM_SERVERS}'
+  # shellcheck disable=SC2016
+  vars="$vars"'${EDGE_LISTEN}${EDGE_ACCESS_LOG}${EDGE_CACHE_DIR}${EDGE_SNIPPETS_DIR}${CDN_CACHE_MAX_SIZE}'
+  # shellcheck disable=SC2016
+  vars="$vars"'${EDGE_PURGE_ALLOW}'
+  mkdir -p "$EDGE_SNIPPETS_DIR" "$EDGE_CACHE_DIR"
+  chown www-data "$EDGE_CACHE_DIR"
+  envsubst "$vars" <"$templates/edge.conf.template" >/etc/nginx/conf.d/edge.conf
+  envsubst "$vars" <"$templates/cdn.conf.template" >/etc/nginx/conf.d/cdn.conf
+  for template in "$templates"/*.conf.template; do
+    name=$(basename "$template" .template)
+    case "$name" in
+      edge.conf | cdn.conf) ;;
+      *) envsubst "$vars" <"$template" >"$EDGE_SNIPPETS_DIR/$name" ;;
+    esac
+  done
+}
+
+# The API must resolve before nginx can start (compose starts the edge once it is healthy).
+tries=0
+until current=$(api_addresses) && [ -n "$current" ]; do
+  tries=$((tries + 1))
+  [ "$tries" -le 60 ] || { echo "edge: '$API_HOST' does not resolve (API_HOST)" >&2; exit 1; }
+  sleep 1
+done
+render "$current"
+nginx -t -q
+
+(
+  while sleep "$EDGE_RESOLVE_SECONDS"; do
+    next=$(api_addresses) || continue
+    if [ -z "$next" ] || [ "$next" = "$current" ]; then continue; fi
+    echo "edge: API replicas now $(echo "$next" | tr '\n' ' ')" >&2
+    render "$next"
+    if nginx -t -q; then nginx -s reload; current=$next; fi
+  done
+) &
+
+exec "$@"
