@@ -95,5 +95,6 @@ export NEXT_TELEMETRY_DISABLED=1
 export LOG_LEVEL="${LOG_LEVEL:-info}"
 
 # Postgres refuses to run as root: as root, its processes run as the "postgres" system user.
-if [ "$(id -u)" = 0 ]; then export PG_OS_USER="${PG_OS_USER:-postgres}"; else export PG_OS_USER="$(id -un)"; fi
+if [ "$(id -u)" = 0 ]; then PG_OS_USER="${PG_OS_USER:-postgres}"; else PG_OS_USER="$(id -un)"; fi
+export PG_OS_USER
 unset _base
