@@ -66,10 +66,7 @@ ensure_host_packages() {
     say "docker.io, docker-compose and debootstrap are installed"
     return
   fi
-  [ "$(id -u)" = 0 ] || die "installing ${missing[*]} needs root"
-  say "installing Debian packages: ${missing[*]}"
-  DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  apt_install "${missing[@]}"
 }
 
 engine_answers() { docker info >/dev/null 2>&1; }

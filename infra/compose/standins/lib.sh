@@ -1,19 +1,9 @@
 # shellcheck shell=bash disable=SC2034
 # Helpers and names shared by build.sh and check.sh (which use the variables set here).
 
-say() { printf '\033[1;34m[standins]\033[0m %s\n' "$*" >&2; }
-die() { printf '\033[1;31m[standins]\033[0m %s\n' "$*" >&2; exit 1; }
-
-# wait_for LABEL SECONDS CMD...: retry CMD every 0.5 s until it succeeds or time runs out.
-wait_for() {
-  local label=$1 limit=$2 deadline
-  shift 2
-  deadline=$((SECONDS + limit))
-  until "$@" >/dev/null 2>&1; do
-    [ $SECONDS -lt $deadline ] || die "timed out after ${limit}s waiting for $label"
-    sleep 0.5
-  done
-}
+# say, die, wait_for and apt_install: the local stack's helpers.
+# shellcheck source-path=SCRIPTDIR source=../../local/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../../local/lib.sh"
 
 # The four official names the compose deployment uses; the stand-ins are tagged with them.
 DEBIAN_IMAGE=debian:bookworm-slim
