@@ -1,11 +1,13 @@
 #!/bin/sh
 # Renders the shop's nginx templates for the compose network (or a swarm's), then runs nginx.
-# The API's replicas are the addresses its service name resolves to; a watcher re-renders and
-# reloads nginx when they change, so `docker compose up --scale api=3` is picked up within
-# EDGE_RESOLVE_SECONDS, and a replica that goes away is dropped.
+# The API's and the storefront's replicas are the addresses their service names resolve to (in
+# a swarm, services in `dnsrr` mode); a watcher re-renders and reloads nginx when they change,
+# so `docker compose up --scale api=3` is picked up within EDGE_RESOLVE_SECONDS, and a replica
+# that goes away is dropped.
 set -eu
 
-: "${API_HOST:=api}" "${API_PORT:=4000}" "${WEB_ADDRESS:=web:3000}" "${IMAGES_ADDRESS:=images:4100}"
+: "${API_HOST:=api}" "${API_PORT:=4000}" "${WEB_HOST:=web}" "${WEB_PORT:=3000}"
+: "${IMAGES_ADDRESS:=images:4100}"
 : "${EDGE_API_MAX_CONNS:=32}" "${EDGE_AUTH_MAX_CONNS:=8}" "${EDGE_IMAGES_MAX_CONNS:=12}"
 : "${EDGE_PURGE_ALLOW:=allow 127.0.0.1;}" "${CDN_CACHE_MAX_SIZE:=1g}" "${EDGE_RESOLVE_SECONDS:=5}"
 export EDGE_PURGE_ALLOW CDN_CACHE_MAX_SIZE
@@ -13,20 +15,29 @@ export EDGE_LISTEN=80 EDGE_ACCESS_LOG=/dev/stdout
 export EDGE_CACHE_DIR=/var/cache/nginx/shop EDGE_SNIPPETS_DIR=/etc/nginx/shop-snippets
 templates=/etc/nginx/shop-templates
 
-api_addresses() {
-  getent ahostsv4 "$API_HOST" | awk '{ print $1 }' | sort -u
+addresses() {
+  getent ahostsv4 "$1" | awk '{ print $1 }' | sort -u | tr '\n' ' '
+}
+
+# Both services' addresses on one line, "api addresses | web addresses"; empty until both resolve.
+replicas() {
+  api=$(addresses "$API_HOST") && web=$(addresses "$WEB_HOST") && [ -n "$api" ] && [ -n "$web" ] &&
+    echo "$api| $web"
 }
 
 render() {
-  api="" auth=""
-  for address in $1; do
+  api="" auth="" web=""
+  for address in ${1%%|*}; do
     api="$api    server $address:$API_PORT max_fails=2 fail_timeout=5s max_conns=$EDGE_API_MAX_CONNS;
 "
     auth="$auth    server $address:$API_PORT max_fails=2 fail_timeout=5s max_conns=$EDGE_AUTH_MAX_CONNS;
 "
   done
-  export API_UPSTREAM_SERVERS="$api" API_AUTH_UPSTREAM_SERVERS="$auth"
-  export WEB_UPSTREAM_SERVERS="    server $WEB_ADDRESS max_fails=2 fail_timeout=5s;"
+  for address in ${1#*|}; do
+    web="$web    server $address:$WEB_PORT max_fails=2 fail_timeout=5s;
+"
+  done
+  export API_UPSTREAM_SERVERS="$api" API_AUTH_UPSTREAM_SERVERS="$auth" WEB_UPSTREAM_SERVERS="$web"
   export IMAGES_UPSTREAM_SERVERS="    server $IMAGES_ADDRESS max_fails=2 fail_timeout=5s max_conns=$EDGE_IMAGES_MAX_CONNS;"
   # envsubst replaces only these (nginx's own $variables stay).
   # shellcheck disable=SC2016
@@ -48,11 +59,14 @@ render() {
   done
 }
 
-# The API must resolve before nginx can start (compose starts the edge once it is healthy).
+# Both must resolve before nginx can start (compose starts the edge once they are healthy).
 tries=0
-until current=$(api_addresses) && [ -n "$current" ]; do
+until current=$(replicas); do
   tries=$((tries + 1))
-  [ "$tries" -le 60 ] || { echo "edge: '$API_HOST' does not resolve (API_HOST)" >&2; exit 1; }
+  [ "$tries" -le 60 ] || {
+    echo "edge: '$API_HOST' or '$WEB_HOST' does not resolve (API_HOST, WEB_HOST)" >&2
+    exit 1
+  }
   sleep 1
 done
 render "$current"
@@ -60,9 +74,9 @@ nginx -t -q
 
 (
   while sleep "$EDGE_RESOLVE_SECONDS"; do
-    next=$(api_addresses) || continue
-    if [ -z "$next" ] || [ "$next" = "$current" ]; then continue; fi
-    echo "edge: API replicas now $(echo "$next" | tr '\n' ' ')" >&2
+    next=$(replicas) || continue
+    [ "$next" != "$current" ] || continue
+    echo "edge: replicas now api ${next%%|*}, web ${next#*| }" >&2
     render "$next"
     if nginx -t -q; then nginx -s reload; current=$next; fi
   done

@@ -3,6 +3,9 @@
 # a role for the streaming replica, its replication slot (the primary keeps the WAL the replica
 # has not replayed yet), and the pg_hba line that lets it connect for replication.
 set -eu
+if [ -n "${REPLICATION_PASSWORD_FILE:-}" ]; then
+  REPLICATION_PASSWORD=$(cat "$REPLICATION_PASSWORD_FILE")
+fi
 : "${REPLICATION_PASSWORD:?REPLICATION_PASSWORD is required: the password of the replicator role}"
 : "${REPLICATION_SLOT:=replica_1}"
 psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" \

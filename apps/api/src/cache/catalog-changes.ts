@@ -9,36 +9,6 @@ export interface Storefront {
   revalidate(change: CatalogChange): Promise<void>;
 }
 
-/**
- * Posts changes to the storefront's internal revalidation route on each storefront process
- * (reached directly, not through the edge, which refuses that route).
- */
-export class StorefrontRevalidation implements Storefront {
-  constructor(
-    private readonly urls: string[],
-    private readonly secret: string,
-    private readonly log: { warn: (details: object, message: string) => void },
-  ) {}
-
-  async revalidate(change: CatalogChange): Promise<void> {
-    await Promise.all(
-      this.urls.map(async (url) => {
-        try {
-          const response = await fetch(new URL('/internal/revalidate', url), {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${this.secret}` },
-            body: JSON.stringify(change),
-            signal: AbortSignal.timeout(5_000),
-          });
-          if (!response.ok) throw new Error(`answered ${response.status}`);
-        } catch (error) {
-          this.log.warn({ err: String(error), url }, 'storefront revalidation failed');
-        }
-      }),
-    );
-  }
-}
-
 export interface CatalogChangesDeps {
   db: Db;
   replica: ReplicaMonitor;
