@@ -26,9 +26,10 @@ const s3 = new S3Client({
   requestHandler: { connectionTimeout: 2_000, requestTimeout: 15_000 },
 });
 const redis = connectRedis(env.REDIS_URL);
+const store = new S3ImageStore(s3, env.S3_BUCKET);
 const app = await buildApp(
   {
-    store: new S3ImageStore(s3, env.S3_BUCKET),
+    store,
     redis,
     session: {
       secret: env.SESSION_SECRET,
@@ -53,3 +54,14 @@ await runService({
   redis: [redis],
   close: async () => s3.destroy(),
 });
+// A store that does not answer at start is most often a setting: say which ones to check. The
+// service stays up (pictures the edge has cached are still served; /img/readyz says 503 until
+// the store answers), so a wrong setting is no restart loop.
+store.ping().then(
+  () => app.log.info({ endpoint: env.S3_ENDPOINT, bucket: env.S3_BUCKET }, 'image store answers'),
+  (error: unknown) =>
+    app.log.error(
+      { err: String(error), endpoint: env.S3_ENDPOINT, bucket: env.S3_BUCKET },
+      'image store unreachable or refusing: check S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY',
+    ),
+);
