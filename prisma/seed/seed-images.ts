@@ -55,6 +55,11 @@ const initialOf = (name: string) => name.split(' ').at(-1)?.charAt(0) ?? name.ch
 const db = createDb({ primaryUrl: env.DATABASE_URL, applicationName: 'shop-seed-images' });
 const started = performance.now();
 try {
+  // Started beside the seed (a swarm has no start order), it waits for the catalog: failing,
+  // it is started again, where "nothing to do" would end it for good.
+  if ((await db.primary.product.count()) === 0) {
+    throw new Error('the catalog has no products yet: the seed (npm run seed) comes first');
+  }
   const products = await db.primary.product.findMany({
     where: { images: { none: {} } },
     select: { id: true, slug: true, name: true },
