@@ -45,6 +45,11 @@ export class Admission {
     if (this.waiting >= this.limits.queue && this.running >= this.limits.concurrency) {
       throw this.refuse(this.answers.full);
     }
+    // A free slot and nobody ahead: the work starts at once, so there is no wait to cancel (and
+    // no abort signal and timer to pay for on every request of a process that is not busy).
+    if (this.waiting === 0 && this.running < this.limits.concurrency) {
+      return this.#queue.add(work);
+    }
     // Cancels the work only while it waits: p-queue would also abandon running work on abort.
     const wait = new AbortController();
     const deadline =
