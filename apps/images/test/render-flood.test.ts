@@ -1,6 +1,7 @@
 // Admission control against the real stack, through the edge: a flood of first renders is
 // answered 503 (with Retry-After) past the image service's render queue, 429 past one address's
-// share at the edge, and never with a 502, while cached variants keep being served.
+// share at the edge, and never with a 502, while cached variants keep being served to everyone,
+// however many share an address.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { env } from './env';
 import {
@@ -109,6 +110,23 @@ describe('a flood of first renders', () => {
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => ![200, 503, 429].includes(s))).toEqual([]);
     expectRefusals(answers, 429, 'RATE_LIMITED');
+  }, 180_000);
+
+  it('never refuses cache hits, however many one address asks for at once (shoppers behind one NAT)', async () => {
+    const [hash = ''] = await uploadPhotos(admin, 1);
+    const from = clientAddress(650);
+    // Rendered once, one at a time: now every variant is in the CDN's cache.
+    const paths = variantPaths(hash);
+    for (const path of paths) {
+      expect((await requestFrom(`${env.PUBLIC_URL}${path}`, from)).status).toBe(200);
+    }
+    // Several browsers' worth of pictures at once from that one address: all served.
+    const answers = await Promise.all(
+      [...paths, ...paths].map((path) => requestFrom(`${env.PUBLIC_URL}${path}`, from)),
+    );
+    expect(answers.map((a) => [a.status, a.headers['x-cache-status']])).toEqual(
+      answers.map(() => [200, 'HIT']),
+    );
   }, 180_000);
 
   it('refuses a burst of uploads from one address past its rate with 429 RATE_LIMITED', async () => {
