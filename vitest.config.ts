@@ -8,8 +8,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{apps,packages,prisma}/**/src/**/*.test.ts', 'prisma/seed/**/*.test.ts'],
-          exclude: ['**/node_modules/**'],
+          include: [
+            '{apps,packages,prisma}/**/src/**/*.test.ts',
+            'prisma/seed/**/*.test.ts',
+            'e2e/load/**/*.test.ts',
+          ],
+          exclude: ['**/node_modules/**', 'e2e/load/reports/**'],
         },
       },
       {

@@ -7,5 +7,7 @@ export const env = z
     CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
     /** The local stack's supervisord config, for specs that stop and start components. */
     SUPERVISOR_CONF: z.string().optional(),
+    /** How long a journey's expectation waits outside the test runner (the load runner sets it). */
+    JOURNEY_EXPECT_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
   })
   .parse(process.env);

@@ -1,6 +1,7 @@
 // Journey steps of an admin at work on the catalog: signing in to /admin, creating a product
 // with a picture, changing its price and its stock. Specs assert on what they return.
-import { expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect } from './expect';
 
 export interface NewProduct {
   name: string;

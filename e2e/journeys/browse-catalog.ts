@@ -1,6 +1,7 @@
 // Journey steps a shopper takes through the catalog. Specs assert on what they return; the load
 // runner replays the same steps, so every step waits for what a person would wait for.
-import { expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect } from './expect';
 
 export interface SeenProduct {
   name: string;

@@ -1,7 +1,8 @@
 // The shop's main journey, end to end: a guest fills a cart, changes a quantity, checks out,
 // registers with the order's email, signs out and in again and finds the order under My orders.
 // Specs run it as it is and with a fault injected halfway; the load runner replays it.
-import { expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect } from './expect';
 import { openCategory, openHome } from './browse-catalog';
 import {
   addProductToCart,

@@ -2,7 +2,8 @@
 // assert on what they return; the load runner replays the same steps. Each step waits for what
 // a person would see, and does again what a person would do again when the shop says a try
 // failed (the storefront makes that safe: checkout re-sends the same Idempotency-Key).
-import { expect, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './expect';
 import { openProduct, type SeenProduct } from './browse-catalog';
 
 export interface ShippingDetails {

@@ -2,7 +2,8 @@
 // with a view beacon), the home page's "Trending now" and a product page's "looking at this now".
 // The worker folds events into those lists every few seconds, so a step that waits for them
 // does what a person would: comes back to the page now and then, for a bounded time.
-import { expect, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './expect';
 import { openCategory, openHome, openProduct, type SeenProduct } from './browse-catalog';
 
 /** How long a shopper keeps coming back for the lists to catch up with what was seen. */

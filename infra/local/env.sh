@@ -92,6 +92,9 @@ export PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 # Apps run as in production; installs still include dev dependencies (npm ci --include=dev).
 export NODE_ENV="${NODE_ENV:-production}"
 export NEXT_TELEMETRY_DISABLED=1
+# The load runner's Artillery depends on a Playwright Chromium download, which cannot reach its
+# host here (and is not needed: journeys and load run in Debian's Chromium).
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 ARTILLERY_DISABLE_TELEMETRY=true
 export LOG_LEVEL="${LOG_LEVEL:-info}"
 
 # Postgres refuses to run as root: as root, its processes run as the "postgres" system user.
