@@ -7,17 +7,40 @@ import { Prisma } from './generated/prisma/client';
  */
 const UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P2024', 'P2028']);
 
-/** pg-pool's own error when every connection stayed busy past `connectionTimeoutMillis`. */
-const POOL_TIMEOUT = 'timeout exceeded when trying to connect';
+/**
+ * What pg and pg-pool say when no connection could be had in time, or one was lost: every
+ * connection stayed busy past `connectionTimeoutMillis`, a new connection did not finish its
+ * start-up in time (a busy machine), or the server went away.
+ */
+const CONNECTION_MESSAGES = [
+  'timeout exceeded when trying to connect',
+  'Connection terminated due to connection timeout',
+  'Connection terminated unexpectedly',
+];
+
+/**
+ * Socket errors, and Postgres's own codes for "not now": shutting down (57P01-57P03), too many
+ * connections (53300), out of memory or disk (53xxx).
+ */
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+const SERVER_BUSY_CODES = /^(57P0[123]|53\d{3})$/;
+
+function isConnectionFailure(error: Error): boolean {
+  if (CONNECTION_MESSAGES.some((message) => error.message.includes(message))) return true;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (CONNECTION_CODES.has(code) || SERVER_BUSY_CODES.test(code));
+}
 
 /**
  * True when a query failed because the database is down, overloaded or out of pooled connections:
- * the caller should answer "busy, try again" (503), never a 500.
+ * the caller should answer "busy, try again" (503), never a 500. Driver errors may arrive
+ * wrapped (Prisma's adapter keeps pg's error as the cause), so the causes are looked at too.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    return UNAVAILABLE_CODES.has(error.code);
+  for (let at = error, depth = 0; at instanceof Error && depth < 5; at = at.cause, depth++) {
+    if (at instanceof Prisma.PrismaClientKnownRequestError) return UNAVAILABLE_CODES.has(at.code);
+    if (at instanceof Prisma.PrismaClientInitializationError) return true;
+    if (isConnectionFailure(at)) return true;
   }
-  if (error instanceof Prisma.PrismaClientInitializationError) return true;
-  return error instanceof Error && error.message.includes(POOL_TIMEOUT);
+  return false;
 }
