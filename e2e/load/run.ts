@@ -137,7 +137,8 @@ function scriptsFor(
     weights: mixes[run.mix],
     durationSeconds: run.duration,
     thinkSeconds: run.think,
-    chromiumPath: portable ? undefined : env.CHROMIUM_PATH,
+    // Locally, Debian's Chromium through bin/chromium (at the shop's priority, not above it).
+    chromiumPath: portable ? undefined : join(import.meta.dirname, 'bin', 'chromium'),
     relativeProcessors: portable,
     landings: shop.landings,
     productsCsv: 'products.csv',
