@@ -80,7 +80,8 @@ export const refused = (status: number) => status >= 500 || status === 429;
 
 /** The start of a journey: fresh per-journey values (a new checkout key, a new email). */
 function startJourney(journey: string) {
-  return (context: Context, _events: Emitter, next: Done): void => {
+  return (context: Context, events: Emitter, next: Done): void => {
+    events.emit('counter', `journeys.${journey}.started`, 1);
     context.vars.journey = journey;
     context.vars.failed = false;
     context.vars.started = Date.now();

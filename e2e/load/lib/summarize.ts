@@ -45,6 +45,17 @@ function failures(counters: Record<string, number>): number {
   return (counters['shop.refused_answers'] ?? 0) + errors;
 }
 
+/**
+ * Journeys that failed: those the flows counted, plus (protocol side) those started and never
+ * ended, because Artillery stops a virtual user whose request got no answer at all.
+ */
+function failedJourneys(counters: Record<string, number>, journey: string): number {
+  const completed = counters[`journeys.${journey}.completed`] ?? 0;
+  const failed = counters[`journeys.${journey}.failed`] ?? 0;
+  const started = counters[`journeys.${journey}.started`] ?? completed + failed;
+  return failed + Math.max(0, started - completed - failed);
+}
+
 export function summarizeSide(
   kind: Side['kind'],
   output: ArtilleryOutput,
@@ -56,7 +67,7 @@ export function summarizeSide(
       journey,
       {
         completed: counters[`journeys.${journey}.completed`] ?? 0,
-        failed: counters[`journeys.${journey}.failed`] ?? 0,
+        failed: failedJourneys(counters, journey),
         duration: distribution(summaries[`journeys.${journey}.duration`]),
       },
     ]),
