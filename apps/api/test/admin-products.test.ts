@@ -176,6 +176,35 @@ describe('admin product API', () => {
     expect(all).toBe([...after.values()].reduce((sum, n) => sum + n, 0));
   });
 
+  it('shows each product’s first picture on its listing card as pictures are added, reordered and removed', async () => {
+    const second = await upload(admin);
+    const product = await create({ categorySlug: 'home-decor', images: [] });
+    const card = async () => {
+      const reply = await admin.get<{ items: { id: string; image: unknown }[] }>(
+        '/api/products?category=home-decor&sort=newest&pageSize=24',
+      );
+      return reply.body.items.find((item) => item.id === product.id)?.image;
+    };
+    expect(await card()).toBeNull();
+
+    const edit = async (version: number, images: { hash: string; alt: string }[]) =>
+      expect(
+        (await admin.call('PATCH', `${PRODUCTS}/${product.id}`, { version, images })).status,
+      ).toBe(200);
+    await edit(1, [
+      { hash: picture, alt: 'Front' },
+      { hash: second, alt: 'Back' },
+    ]);
+    expect(await card()).toEqual({ hash: picture, alt: 'Front' });
+    await edit(2, [
+      { hash: second, alt: 'Back, now first' },
+      { hash: picture, alt: 'Front' },
+    ]);
+    expect(await card()).toEqual({ hash: second, alt: 'Back, now first' });
+    await edit(3, []);
+    expect(await card()).toBeNull();
+  });
+
   it('detects two admins editing one version: one edit wins, the other gets 409 naming the version', async () => {
     const product = await create();
     const path = `${PRODUCTS}/${product.id}`;

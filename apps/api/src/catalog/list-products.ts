@@ -21,17 +21,15 @@ const order = {
 } as const satisfies Record<ProductSort, string>;
 
 /**
- * Products' cards (their columns and first picture), from `products` (named `p`) in `from`;
- * with `total`, the listing's size as a column too.
+ * Products' cards, from `products` (named `p`) in `from`; with `total`, the listing's size as a
+ * column too. The cover picture is kept on the product row (see the product_cover migration),
+ * so a card is one row.
  */
 function summaries(from: string, total?: string): string {
   return `
     SELECT p.id, p.slug, p.name, p.price_cents, p.currency, p.stock,
-           i.hash AS image_hash, i.alt AS image_alt${total ? `, ${total} AS total` : ''}
-    FROM ${from}
-    LEFT JOIN LATERAL (
-      SELECT hash, alt FROM product_images WHERE product_id = p.id ORDER BY position LIMIT 1
-    ) i ON true`;
+           p.cover_hash AS image_hash, p.cover_alt AS image_alt${total ? `, ${total} AS total` : ''}
+    FROM ${from}`;
 }
 
 /** A statement's parameters, numbered as they are added. */

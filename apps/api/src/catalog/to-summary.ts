@@ -7,7 +7,8 @@ export const summarySelect = {
   priceCents: true,
   currency: true,
   stock: true,
-  images: { select: { hash: true, alt: true }, orderBy: { position: 'asc' }, take: 1 },
+  coverHash: true,
+  coverAlt: true,
 } as const;
 
 interface SummaryRow {
@@ -17,7 +18,8 @@ interface SummaryRow {
   priceCents: number;
   currency: string;
   stock: number;
-  images: { hash: string; alt: string }[];
+  coverHash: string | null;
+  coverAlt: string | null;
 }
 
 export function toSummary(row: SummaryRow): ProductSummary {
@@ -27,7 +29,7 @@ export function toSummary(row: SummaryRow): ProductSummary {
     name: row.name,
     priceCents: row.priceCents,
     currency: row.currency,
-    image: row.images[0] ?? null,
+    image: row.coverHash === null ? null : { hash: row.coverHash, alt: row.coverAlt ?? '' },
     inStock: row.stock > 0,
   };
 }
