@@ -6,6 +6,10 @@ import type { NextConfig } from 'next';
 // A build setting (read by `next build` only), not one of the storefront's runtime settings.
 // eslint-disable-next-line no-restricted-properties
 const standalone = process.env.NEXT_OUTPUT === 'standalone';
+// STOREFRONT_CACHE=off (read by `next start`) keeps no rendered page and no fetched data in
+// memory: every visit renders and asks the API, as the lower steps of npm run bench:ladder want.
+// eslint-disable-next-line no-restricted-properties
+const uncached = process.env.STOREFRONT_CACHE === 'off';
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -20,6 +24,7 @@ const nextConfig: NextConfig = {
   // disk: the dev and test stacks run the same build side by side and must not serve each
   // other's pages, and a restarted process starts clean (as the edge's cache does).
   experimental: { isrFlushToDisk: false },
+  ...(uncached ? { cacheMaxMemorySize: 0 } : {}),
   // Product images will come from the shop's own image service (/img/…, fixed widths, immutable
   // URLs behind the edge's cache), so Next's optimizer is never used.
   images: { unoptimized: true },

@@ -88,6 +88,20 @@ export PUBLIC_ORIGINS="${PUBLIC_ORIGINS:-$PUBLIC_URL,http://127.0.0.1:$EDGE_PORT
 # The storefront's server components call the API through the edge's load balancer.
 export API_INTERNAL_URL="${API_INTERNAL_URL:-http://$SHOP_HOST:$EDGE_PORT}"
 
+# The scalability ladder's switches (npm run bench:ladder), all "on" by default; they take effect
+# when the stack starts (a running stack restarts). API_REPLICAS above is the fourth.
+#   CATALOG_CACHE=off  the API reads the catalog from Postgres on every request (no L1, no Redis)
+#   READ_REPLICA=off   the API and workers read from the primary (the replica still runs)
+#   CDN_CACHE=off      every picture request reaches the image service (no edge CDN cache)
+#   PAGE_CACHE=off     every page is rendered by the storefront (no edge page cache, no Next cache)
+export CATALOG_CACHE="${CATALOG_CACHE:-on}"
+export READ_REPLICA="${READ_REPLICA:-on}"
+export CDN_CACHE="${CDN_CACHE:-on}"
+export PAGE_CACHE="${PAGE_CACHE:-on}"
+if [ "$READ_REPLICA" = off ]; then unset DATABASE_REPLICA_URL; fi
+# The storefront's own cache of rendered pages and fetched data goes with the edge's.
+export STOREFRONT_CACHE="$PAGE_CACHE"
+
 export PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 # Apps run as in production; installs still include dev dependencies (npm ci --include=dev).
 export NODE_ENV="${NODE_ENV:-production}"

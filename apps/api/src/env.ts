@@ -35,6 +35,11 @@ const schema = z.object({
    * small cache in each process.
    */
   CACHE_REDIS_URL: redisUrl().optional(),
+  /**
+   * `off` reads the catalog from Postgres on every request (no L1, no Redis): the cache tier's
+   * step of the scalability ladder (npm run bench:ladder). Changes still invalidate.
+   */
+  CATALOG_CACHE: z.enum(['on', 'off']).default('on'),
   CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   CACHE_L1_TTL_MS: z.coerce.number().int().min(1).max(600_000).default(10_000),
   CACHE_L1_MAX: count().default(5_000),

@@ -50,6 +50,7 @@ const cache = new CatalogCache({
   replica,
   l1: { max: env.CACHE_L1_MAX, ttlMs: env.CACHE_L1_TTL_MS },
   ttlSeconds: env.CACHE_TTL_SECONDS,
+  enabled: env.CATALOG_CACHE === 'on',
   log: { warn },
 });
 const catalogChanges = new CatalogChanges({

@@ -41,6 +41,8 @@ export class ReplicaMonitor {
   }
 
   start(): this {
+    // Without a replica (reads go to the primary) there is nothing to follow.
+    if (this.db.replica === this.db.primary) return this;
     const tick = () => {
       void this.poll().finally(() => {
         this.timer = setTimeout(tick, this.intervalMs);
