@@ -103,9 +103,10 @@ describe('the catalog cache tier', () => {
     }
   });
 
-  it('reads Postgres once for 100 concurrent misses of one key, across two processes', async () => {
-    // Two cache tiers like the two replicas', on the stack's own Redis and Postgres; each load
-    // is counted.
+  /** Cache tiers like the replicas', on the stack's own Redis and Postgres; closed after `use`. */
+  async function withTiers(
+    use: (tier: (options?: { enabled?: boolean }) => CatalogCache) => Promise<void>,
+  ): Promise<void> {
     const db = createDb({
       primaryUrl: env.DATABASE_URL,
       replicaUrl: env.DATABASE_REPLICA_URL,
@@ -113,11 +114,12 @@ describe('the catalog cache tier', () => {
     });
     const replica = new ReplicaMonitor(db).start();
     const connections: Redis[] = [];
-    const tier = () => {
+    const tiers: CatalogCache[] = [];
+    const tier = (options: { enabled?: boolean } = {}) => {
       const redis = new Redis(env.CACHE_REDIS_URL, { enableOfflineQueue: false });
       const subscriber = new Redis(env.CACHE_REDIS_URL);
       connections.push(redis, subscriber);
-      return new CatalogCache({
+      const made = new CatalogCache({
         redis,
         subscriber,
         db,
@@ -125,12 +127,26 @@ describe('the catalog cache tier', () => {
         l1: { max: 100, ttlMs: 10_000 },
         ttlSeconds: 60,
         log: quiet,
+        ...options,
       });
+      tiers.push(made);
+      return made;
     };
-    const [one, two] = [tier(), tier()];
-    const tiers = [one, two];
     try {
-      await waitUntil(async () => tiers.every((t) => t.usable()) && replica.usable(), 5_000);
+      await use(tier);
+    } finally {
+      for (const t of tiers) t.close();
+      for (const connection of connections) connection.disconnect();
+      replica.stop();
+      await db.close();
+    }
+  }
+  const anonymous = { get: () => undefined };
+
+  it('reads Postgres once for 100 concurrent misses of one key, across two processes', async () => {
+    await withTiers(async (tier) => {
+      const [one, two] = [tier(), tier()];
+      await waitUntil(async () => one.usable() && two.usable(), 5_000);
       // Cold: a new generation for the product, as after a change.
       await one.invalidate({ products: [product.slug], categories: [] }, '0/0');
       let loads = 0;
@@ -138,7 +154,6 @@ describe('the catalog cache tier', () => {
         loads++;
         return findProduct(sql, product.slug);
       };
-      const anonymous = { get: () => undefined };
       const answers = await Promise.all(
         Array.from({ length: 100 }, (_, i) =>
           (i % 2 === 0 ? one : two).read({ kind: 'product', slug: product.slug }, load, anonymous),
@@ -147,12 +162,24 @@ describe('the catalog cache tier', () => {
       expect(loads).toBe(1);
       expect(new Set(answers.map((a) => a.value?.priceCents)).size).toBe(1);
       expect(answers.filter((a) => a.level === 'MISS')).toHaveLength(1);
-    } finally {
-      for (const t of tiers) t.close();
-      for (const connection of connections) connection.disconnect();
-      replica.stop();
-      await db.close();
-    }
+    });
+  });
+
+  it('switched off (CATALOG_CACHE=off), reads Postgres for every request and stores nothing', async () => {
+    await withTiers(async (tier) => {
+      const off = tier({ enabled: false });
+      let loads = 0;
+      const load = async ({ sql }: Readers) => {
+        loads++;
+        return findProduct(sql, product.slug);
+      };
+      const entry = { kind: 'product', slug: product.slug } as const;
+      const answers = [];
+      for (let i = 0; i < 3; i++) answers.push(await off.read(entry, load, anonymous));
+      expect(loads).toBe(3);
+      expect(answers.map((a) => a.level)).toEqual(['BYPASS', 'BYPASS', 'BYPASS']);
+      expect(answers[0]?.value?.priceCents).toBeGreaterThan(0);
+    });
   });
 
   it('fills a cold key once for concurrent requests to both replicas', async () => {
