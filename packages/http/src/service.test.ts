@@ -8,7 +8,8 @@ describe('isRedisUnavailable', () => {
     const retries = Object.assign(new Error('Reached the max retries per request limit'), {
       name: 'MaxRetriesPerRequestError',
     });
-    for (const error of [busy, offline, retries]) expect(isRedisUnavailable(error)).toBe(true);
+    const slow = new Error('Command timed out');
+    for (const error of [busy, offline, retries, slow]) expect(isRedisUnavailable(error)).toBe(true);
     expect(isRedisUnavailable(new Error('WRONGTYPE Operation against a key'))).toBe(false);
     expect(isRedisUnavailable('BUSY')).toBe(false);
   });

@@ -84,8 +84,9 @@ export async function runService(options: ServiceOptions): Promise<void> {
 }
 
 /**
- * True when a Redis command failed because Redis cannot take it now (down, reconnecting, or busy
- * running a long script): the caller should answer "busy, try again" (503), never a 500.
+ * True when a Redis command failed because Redis cannot take it now (down, reconnecting, busy
+ * running a long script, or too slow to answer within the command timeout): the caller should
+ * answer "busy, try again" (503), never a 500.
  */
 export function isRedisUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
@@ -94,6 +95,8 @@ export function isRedisUnavailable(error: unknown): boolean {
     error.message.startsWith('BUSY') ||
     error.message.startsWith('LOADING') ||
     error.message.includes("Stream isn't writeable") ||
-    error.message.includes('Connection is closed')
+    error.message.includes('Connection is closed') ||
+    // ioredis's commandTimeout: Redis did not answer in time (a busy or stalled server).
+    error.message === 'Command timed out'
   );
 }
