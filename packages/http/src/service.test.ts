@@ -9,7 +9,8 @@ describe('isRedisUnavailable', () => {
       name: 'MaxRetriesPerRequestError',
     });
     const slow = new Error('Command timed out');
-    for (const error of [busy, offline, retries, slow]) expect(isRedisUnavailable(error)).toBe(true);
+    for (const error of [busy, offline, retries, slow])
+      expect(isRedisUnavailable(error)).toBe(true);
     expect(isRedisUnavailable(new Error('WRONGTYPE Operation against a key'))).toBe(false);
     expect(isRedisUnavailable('BUSY')).toBe(false);
   });
