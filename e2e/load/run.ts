@@ -4,26 +4,33 @@
 // protocol-level shoppers (Artillery's HTTP engine, the same journeys request by request) on the
 // shop at once, watches the machine and the shop's /metrics while they shop, and writes
 // report.json and report.html. Exits 1 when a check failed (Artillery's `ensure`), 2 on bad input.
-import { spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { env } from './env';
+import { prepareFlowBundles, runArtillery, writeScripts, type ArtilleryRun } from './lib/artillery';
+import { readChartJs } from './lib/chart-js';
 import { renderHtml } from './lib/html-report';
+import { samplerSources } from './lib/local-stack';
 import { mixes } from './lib/mixes';
 import { parseOptions, type LoadOptions } from './lib/options';
 import type { LoadReport, Side } from './lib/report-types';
 import { startSampler } from './lib/sampler';
-import { browserScript, httpScript, type ScriptSettings } from './lib/scripts';
+import { browserScript, httpScript, scriptSettings } from './lib/scripts';
+import {
+  checkTarget,
+  InputError,
+  productsCsv,
+  readCatalog,
+  type Catalog,
+} from './lib/shop-catalog';
 import {
   checksFrom,
   failures,
   summarizePeriods,
+  summarizeSamples,
   summarizeSide,
   summarizeVitals,
-  type ArtilleryOutput,
 } from './lib/summarize';
 
 const say = (line: string) => process.stdout.write(`[load] ${line}\n`);
@@ -36,115 +43,23 @@ const options = parseOptions(process.argv.slice(2), env.PUBLIC_URL);
 if ('error' in options) stop(options.error);
 const target = options.target.replace(/\/$/, '');
 
-/** The shop must answer before anything starts: a run against nothing measures nothing. */
-async function checkTarget(): Promise<void> {
-  const answer = await fetch(`${target}/api/readyz`, { signal: AbortSignal.timeout(5_000) }).catch(
-    (error: Error) => error,
-  );
-  if (answer instanceof Error) {
-    stop(
-      `the shop does not answer at ${target} (${answer.cause instanceof Error ? answer.cause.message : answer.message}): start it with \`npm start\`, or pass --target`,
-    );
-  }
-  if (!answer.ok)
-    stop(`the shop at ${target} is not ready (GET /api/readyz answered ${answer.status})`);
-}
-
-async function getJson<T>(path: string): Promise<T> {
-  const response = await fetch(`${target}${path}`);
-  if (!response.ok) stop(`GET ${path} answered ${response.status}`);
-  return (await response.json()) as T;
-}
-
-/** What shoppers pick from: departments, products in stock, and pages to land on. */
-async function catalog() {
-  const categories = await getJson<{ slug: string; productCount: number }[]>('/api/categories');
-  const products: { slug: string; id: string; inStock: boolean }[] = [];
-  for (let page = 1; page <= 5; page++) {
-    const { items } = await getJson<{ items: typeof products }>(
-      `/api/products?pageSize=100&page=${page}`,
-    );
-    products.push(...items.filter((item) => item.inStock));
-    if (items.length < 100) break;
-  }
-  const filled = categories.filter((c) => c.productCount > 0).map((c) => c.slug);
-  if (filled.length === 0 || products.length === 0)
-    stop(`the shop at ${target} has no products to shop for`);
-  const landings = [
-    ...filled.slice(0, 6).map((slug) => `/c/${slug}`),
-    ...products.slice(0, 12).map((p) => `/p/${p.slug}`),
-  ];
-  return { categories: filled, products, landings };
-}
-
-interface Side_ {
+interface SideRun extends ArtilleryRun {
   kind: Side['kind'];
-  exitCode: number;
-  output: ArtilleryOutput;
-  log: string;
-}
-
-const artilleryBin = join(
-  createRequire(import.meta.url).resolve('artillery/package.json'),
-  '..',
-  'bin',
-  'run',
-);
-
-/** Runs one Artillery script; its console output goes to a log file next to it. */
-function runArtillery(kind: Side['kind'], folder: string, script: string): Promise<Side_> {
-  const outputPath = join(folder, `${kind}-output.json`);
-  const logPath = join(folder, `${kind}.log`);
-  const log = createWriteStream(logPath);
-  const child = spawn(process.execPath, [artilleryBin, 'run', '--output', outputPath, script], {
-    cwd: folder,
-    env: {
-      // Artillery inherits this environment (PATH, the stack's settings) plus its own two.
-      // eslint-disable-next-line no-restricted-properties
-      ...process.env,
-      ARTILLERY_DISABLE_TELEMETRY: 'true',
-      JOURNEY_EXPECT_TIMEOUT_MS: String(env.LOAD_EXPECT_TIMEOUT_MS),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => {
-      log.end(async () => {
-        const text = await readFile(logPath, 'utf8');
-        const output = await readFile(outputPath, 'utf8').then(
-          (json) => JSON.parse(json) as ArtilleryOutput,
-          () => null,
-        );
-        if (!output)
-          return reject(new Error(`Artillery (${kind}) wrote no results; see ${logPath}`));
-        resolve({ kind, exitCode: code ?? 1, output, log: text });
-      });
-    });
-  });
 }
 
 /** The scripts for one run: both sides, as Artillery reads them. */
-function scriptsFor(
-  run: LoadOptions,
-  shop: Awaited<ReturnType<typeof catalog>>,
-  portable: boolean,
-) {
-  const settings: ScriptSettings = {
+function scriptsFor(run: LoadOptions, shop: Catalog, portable: boolean) {
+  const settings = scriptSettings(
     target,
-    weights: mixes[run.mix],
-    durationSeconds: run.duration,
-    thinkSeconds: run.think,
-    // Locally, Debian's Chromium through bin/chromium (at the shop's priority, not above it).
-    chromiumPath: portable ? undefined : join(import.meta.dirname, 'bin', 'chromium'),
-    relativeProcessors: portable,
-    landings: shop.landings,
-    productsCsv: 'products.csv',
-    categories: shop.categories,
-    expectTimeoutMs: env.LOAD_EXPECT_TIMEOUT_MS,
-  };
+    shop,
+    {
+      weights: mixes[run.mix],
+      durationSeconds: run.duration,
+      thinkSeconds: run.think,
+      expectTimeoutMs: env.LOAD_EXPECT_TIMEOUT_MS,
+    },
+    portable,
+  );
   return {
     browser: run.browsers > 0 ? browserScript(settings, run.browsers, run.maxErrorRate) : null,
     http:
@@ -152,23 +67,10 @@ function scriptsFor(
   };
 }
 
-async function writeScripts(
-  folder: string,
-  scripts: ReturnType<typeof scriptsFor>,
-  products: string,
-) {
-  await mkdir(folder, { recursive: true });
-  await writeFile(join(folder, 'products.csv'), products);
-  for (const [kind, script] of Object.entries(scripts)) {
-    if (script)
-      await writeFile(join(folder, `${kind}.json`), `${JSON.stringify(script, null, 2)}\n`);
-  }
-}
-
 async function main(run: LoadOptions) {
-  await checkTarget();
-  const shop = await catalog();
-  const products = shop.products.map((p) => `${p.slug},${p.id}`).join('\n');
+  await checkTarget(target);
+  const shop = await readCatalog(target);
+  const products = productsCsv(shop);
   if (run.scriptsOnly) {
     // Portable: processors relative to the scripts, no local Chromium path.
     const folder = join(import.meta.dirname, 'scripts');
@@ -184,30 +86,23 @@ async function main(run: LoadOptions) {
   const scripts = scriptsFor(run, shop, false);
   await writeScripts(folder, scripts, products);
   const weights = mixes[run.mix];
-  // Artillery bundles the flows into flows/dist as CommonJS; this workspace is ESM.
-  const bundles = join(import.meta.dirname, 'flows', 'dist');
-  await mkdir(bundles, { recursive: true });
-  await writeFile(join(bundles, 'package.json'), '{ "type": "commonjs" }\n');
-  const runs: Promise<Side_>[] = [];
+  await prepareFlowBundles();
+  const runs: Promise<SideRun>[] = [];
   for (const kind of ['browser', 'http'] as const) {
-    if (scripts[kind]) runs.push(runArtillery(kind, folder, join(folder, `${kind}.json`)));
+    if (scripts[kind]) {
+      runs.push(runArtillery(folder, kind).then((result) => ({ ...result, kind })));
+    }
   }
   say(
     `${run.mix} mix (${weights.browse}/${weights.buy}/${weights.account} browse/buy/account) on ${target}: ` +
       `${run.browsers} browsers, ${run.users} users, ${run.rate} arrivals/s for ${run.duration} s`,
   );
-  const sampler = await startSampler({
-    apiMetrics: Array.from(
-      { length: env.API_REPLICAS },
-      (_, i) => `http://${env.SHOP_HOST}:${env.API_PORT_BASE + 1 + i}/metrics`,
-    ),
-    edgeAccessLog: env.SHOP_DATA ? join(env.SHOP_DATA, 'logs', 'edge-access.log') : undefined,
-  });
+  const sampler = await startSampler(samplerSources());
   const ticker = setInterval(
     () => say(`${Math.round((Date.now() - startedAt.getTime()) / 1000)} s`),
     15_000,
   );
-  let sides: Side_[];
+  let sides: SideRun[];
   try {
     sides = await Promise.all(runs);
   } finally {
@@ -215,24 +110,17 @@ async function main(run: LoadOptions) {
   }
   const samples = await sampler.stop();
   const report = buildReport(run, startedAt, sides, samples);
-  // Chart.js's browser build, inlined so the report opens offline (its main entry is in dist/).
-  const chartDist = dirname(createRequire(import.meta.url).resolve('chart.js'));
-  const chartJs = await readFile(join(chartDist, 'chart.umd.min.js'), 'utf8');
   await writeFile(join(folder, 'report.json'), JSON.stringify(report, null, 2));
-  await writeFile(join(folder, 'report.html'), renderHtml(report, chartJs));
+  await writeFile(join(folder, 'report.html'), renderHtml(report, await readChartJs()));
   printSummary(report);
   say(`report: ${join(folder, 'report.html')} (and report.json; Artillery's logs beside them)`);
   process.exitCode = report.summary.passed ? 0 : 1;
 }
 
-const mean = (values: number[]) =>
-  values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
-const ratio = (hits: number, all: number) => (all > 0 ? hits / all : null);
-
 function buildReport(
   run: LoadOptions,
   startedAt: Date,
-  sides: Side_[],
+  sides: SideRun[],
   samples: LoadReport['samples'],
 ): LoadReport {
   const summarized = sides.map((side) =>
@@ -252,19 +140,6 @@ function buildReport(
     (sum, side) => sum + failures(side.output.aggregate.counters),
     0,
   );
-  const busy = mean(samples.map((s) => s.cpu.busy));
-  const generator = mean(samples.map((s) => s.cpu.generator));
-  const sum = (pick: (s: LoadReport['samples'][number]) => number) =>
-    samples.reduce((n, s) => n + pick(s), 0);
-  const levels = samples.reduce<Record<string, number>>((all, s) => {
-    for (const [level, n] of Object.entries(s.cacheLevels)) all[level] = (all[level] ?? 0) + n;
-    return all;
-  }, {});
-  const cacheReads = Object.values(levels).reduce((a, b) => a + b, 0);
-  const cacheHits = Object.entries(levels)
-    .filter(([level]) => level !== 'MISS' && level !== 'BYPASS')
-    .reduce((n, [, count]) => n + count, 0);
-  const lags = samples.map((s) => s.replicaLagSeconds).filter((lag): lag is number => lag !== null);
   return {
     settings: {
       mix: run.mix,
@@ -286,19 +161,7 @@ function buildReport(
       failedJourneys: failed,
       completedJourneys: completed,
       errorRate: requests > 0 ? failedRequests / requests : 0,
-      cpu: { generatorShare: generator, shopShare: Math.max(0, busy - generator), busyShare: busy },
-      // The machine was saturated and the load generator took half of it or more.
-      generatorBound: busy >= 0.85 && generator >= busy / 2,
-      cacheHitRatio: ratio(cacheHits, cacheReads),
-      pageCacheHitRatio: ratio(
-        sum((s) => s.pageCache.hits),
-        sum((s) => s.pageCache.all),
-      ),
-      cdnHitRatio: ratio(
-        sum((s) => s.cdn.hits),
-        sum((s) => s.cdn.all),
-      ),
-      maxReplicaLagSeconds: lags.length ? Math.max(...lags) : null,
+      ...summarizeSamples(samples),
       passed: sides.every((side) => side.exitCode === 0) && failed === 0,
     },
   };
@@ -336,4 +199,7 @@ function printSummary(report: LoadReport) {
   );
 }
 
-await main(options);
+await main(options).catch((error: unknown) => {
+  if (error instanceof InputError) stop(error.message);
+  throw error;
+});

@@ -5,6 +5,7 @@
 // shopper each, not the whole crowd at once.
 import { randomUUID } from 'node:crypto';
 import { threadId } from 'node:worker_threads';
+import { firstScreenPictures } from '../lib/first-screen-pictures';
 
 interface Context {
   vars: Record<string, unknown> & {
@@ -15,6 +16,8 @@ interface Context {
     journey: string;
     /** Set by a failed answer during the current journey. */
     failed?: boolean;
+    /** The last page's first-screen pictures (paths under /img/), fetched after its document. */
+    pictures?: string[];
   };
 }
 interface Emitter {
@@ -72,6 +75,25 @@ export function checkAnswer(
   const guestAsksWhoAmI = statusCode === 401 && new URL(request.url).pathname === '/api/me';
   if (statusCode >= 400 && !guestAsksWhoAmI) context.vars.failed = true;
   events.emit('counter', 'shop.refused_answers', refused(statusCode) ? 1 : 0);
+  next();
+}
+
+/**
+ * A page's document: notes the pictures its first screen shows, for the loop that fetches them
+ * next (lib/scripts.ts). A page that failed shows none, so no earlier page's pictures are fetched
+ * again. Kept without their `/img/` prefix: the loop's URL starts with it, since Artillery puts
+ * the shop's address before a URL only when it starts with `/` before it is filled in.
+ */
+export function notePictures(
+  _request: unknown,
+  response: { statusCode: number; body?: unknown },
+  context: Context,
+  _events: Emitter,
+  next: Done,
+): void {
+  const { statusCode, body } = response;
+  const pictures = statusCode < 400 && typeof body === 'string' ? firstScreenPictures(body) : [];
+  context.vars.pictures = pictures.map((src) => src.slice('/img/'.length));
   next();
 }
 

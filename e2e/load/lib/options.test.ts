@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseLadderOptions } from './ladder-options';
 import { pickJourney, mixes } from './mixes';
 import { parseOptions } from './options';
 import { pageType } from './page-types';
@@ -40,6 +41,41 @@ describe('parseOptions', () => {
     const { error } = result as { error: string };
     expect(error).toMatch(message);
     expect(error).toContain('Usage: npm run load');
+  });
+});
+
+describe('parseLadderOptions', () => {
+  it('climbs every step by default, with the documented defaults', () => {
+    const options = parseLadderOptions([]);
+    expect(options).toMatchObject({
+      budgetMs: 200,
+      maxErrorRate: 0.001,
+      startRate: 1,
+      maxRate: 200,
+      probeSeconds: 30,
+      warmupSeconds: 10,
+      think: 1,
+    });
+    expect('steps' in options && options.steps.map((step) => step.id)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('takes a subset of the steps, in the ladder’s order', () => {
+    const options = parseLadderOptions(['--steps', '6,1', '--probe-seconds', '10']);
+    expect('steps' in options && options.steps.map((step) => step.id)).toEqual([1, 6]);
+  });
+
+  it.each([
+    [['--steps', '0'], /--steps: no step 0/],
+    [['--budget-ms', '-5'], /--budget-ms must be above 0/],
+    [['--probe-seconds', '2'], /--probe-seconds: at least 5 seconds/],
+    [['--start-rate', '50', '--max-rate', '20'], /--start-rate must not be above --max-rate/],
+    [['--target', 'http://x'], /Unknown option '--target'/],
+  ])('refuses %j, naming what is wrong, with the usage', (args, message) => {
+    const result = parseLadderOptions(args);
+    expect(result).toHaveProperty('error');
+    const { error } = result as { error: string };
+    expect(error).toMatch(message);
+    expect(error).toContain('Usage: npm run bench:ladder');
   });
 });
 

@@ -1,5 +1,5 @@
 // `npm run load -- …`: the run's settings from the command line, checked before anything starts.
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import { mixes } from './mixes';
 
@@ -67,42 +67,59 @@ function joinNegativeValues(argv: string[]): string[] {
   return args;
 }
 
-/** The options, or a message saying what is wrong (with the usage). */
-export function parseOptions(
+/**
+ * The command line read with `flags` (and --help) and checked by `schema`, the flags' kebab-case
+ * names in camelCase; or a message saying what is wrong, with the usage.
+ */
+export function parseCommandLine<S extends z.ZodType>(
   argv: string[],
-  defaultTarget: string,
-): LoadOptions | { error: string } {
-  let values;
+  flags: NonNullable<ParseArgsConfig['options']>,
+  schema: S,
+  usage: string,
+): z.infer<S> | { error: string } {
+  let values: Record<string, unknown>;
   try {
     ({ values } = parseArgs({
       args: joinNegativeValues(argv),
       strict: true,
       allowPositionals: false,
-      options: {
-        mix: { type: 'string', default: 'shopping' },
-        browsers: { type: 'string', default: '2' },
-        users: { type: 'string', default: '20' },
-        rate: { type: 'string', default: '0' },
-        duration: { type: 'string', default: '60' },
-        think: { type: 'string', default: '5' },
-        target: { type: 'string', default: defaultTarget },
-        'max-error-rate': { type: 'string', default: '0.001' },
-        out: { type: 'string' },
-        'scripts-only': { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
+      options: { ...flags, help: { type: 'boolean', default: false } },
     }));
   } catch (error) {
     return { error: `${(error as Error).message}\n\n${usage}` };
   }
   if (values.help) return { error: usage };
-  const parsed = schema.safeParse({
-    ...values,
-    maxErrorRate: values['max-error-rate'],
-    scriptsOnly: values['scripts-only'],
-  });
+  const camelCase = (name: string) =>
+    name.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+  const parsed = schema.safeParse(
+    Object.fromEntries(Object.entries(values).map(([name, value]) => [camelCase(name), value])),
+  );
   if (!parsed.success) {
     return { error: `${parsed.error.issues.map((issue) => issue.message).join('\n')}\n\n${usage}` };
   }
   return parsed.data;
+}
+
+/** The options, or a message saying what is wrong (with the usage). */
+export function parseOptions(
+  argv: string[],
+  defaultTarget: string,
+): LoadOptions | { error: string } {
+  return parseCommandLine(
+    argv,
+    {
+      mix: { type: 'string', default: 'shopping' },
+      browsers: { type: 'string', default: '2' },
+      users: { type: 'string', default: '20' },
+      rate: { type: 'string', default: '0' },
+      duration: { type: 'string', default: '60' },
+      think: { type: 'string', default: '5' },
+      target: { type: 'string', default: defaultTarget },
+      'max-error-rate': { type: 'string', default: '0.001' },
+      out: { type: 'string' },
+      'scripts-only': { type: 'boolean', default: false },
+    },
+    schema,
+    usage,
+  );
 }

@@ -109,8 +109,11 @@ async function edgeFigures(path: string, offset: number) {
   return figures;
 }
 
+/** How often a sample is taken unless asked otherwise; each covers the time since the last. */
+export const sampleEveryMs = 2_000;
+
 /** Samples every `everyMs` until stopped; returns what it saw. */
-export async function startSampler(sources: SamplerSources, everyMs = 2_000) {
+export async function startSampler(sources: SamplerSources, everyMs = sampleEveryMs) {
   const started = Date.now();
   const samples: Sample[] = [];
   let cpu = await cpuTicks();

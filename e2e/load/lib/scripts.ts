@@ -2,6 +2,7 @@
 // protocol side (HTTP engine, flows/http.ts), written as JSON next to the run's report.
 import { join } from 'node:path';
 import { journeyNames, type Journey, type Weights } from './mixes';
+import type { Catalog } from './shop-catalog';
 
 export interface ScriptSettings {
   target: string;
@@ -19,6 +20,28 @@ export interface ScriptSettings {
   categories: string[];
   /** How long a browser step may wait for what it expects (Playwright's default 5 s is short under load). */
   expectTimeoutMs: number;
+}
+
+/**
+ * The settings for a run on `catalog`'s shop. Portable scripts (Fargate) reference the flows
+ * relative to themselves and bring no Chromium; local ones use Debian's through bin/chromium (at
+ * the shop's priority, not above it).
+ */
+export function scriptSettings(
+  target: string,
+  catalog: Catalog,
+  run: Pick<ScriptSettings, 'weights' | 'durationSeconds' | 'thinkSeconds' | 'expectTimeoutMs'>,
+  portable = false,
+): ScriptSettings {
+  return {
+    ...run,
+    target,
+    chromiumPath: portable ? undefined : join(import.meta.dirname, '..', 'bin', 'chromium'),
+    relativeProcessors: portable,
+    landings: catalog.landings,
+    productsCsv: 'products.csv',
+    categories: catalog.categories,
+  };
 }
 
 /** The flows, absolute: the scripts are written to the run's folder. */
@@ -47,6 +70,17 @@ function ensure(kind: 'browser' | 'http', maxErrorRate: number) {
 
 /** Ramp: shoppers arrive over a few seconds, not all in the same instant. */
 const rampSeconds = (count: number) => Math.max(1, Math.min(10, Math.ceil(count / 2)));
+
+/**
+ * `rate` arrivals a second as an Artillery phase. Artillery shares an `arrivalRate` among its
+ * workers in whole arrivals (a fraction fails its own check), so a fractional rate becomes the
+ * same number of arrivals spread evenly over the phase (`arrivalCount`, run by one worker).
+ */
+function arrivals(rate: number, durationSeconds: number) {
+  return Number.isInteger(rate)
+    ? { arrivalRate: rate }
+    : { arrivalCount: Math.max(1, Math.round(rate * durationSeconds)) };
+}
 
 export function browserScript(settings: ScriptSettings, browsers: number, maxErrorRate: number) {
   return {
@@ -77,10 +111,14 @@ export function browserScript(settings: ScriptSettings, browsers: number, maxErr
   };
 }
 
-/** A page as a browser asks for it: the document, then the header's account and cart. */
+/**
+ * A page as a browser asks for it: the document, the pictures its first screen shows (found in
+ * the document by flows/http.ts's notePictures), then the header's account and cart.
+ */
 function page(name: string, url: string) {
   return [
-    { get: { url, name: `page ${name}` } },
+    { get: { url, name: `page ${name}`, afterResponse: 'notePictures' } },
+    { loop: [{ get: { url: '/img/{{ $loopElement }}', name: 'image' } }], over: 'pictures' },
     { get: { url: '/api/me', name: 'api me' } },
     { get: { url: '/api/cart', name: 'api cart' } },
   ];
@@ -187,7 +225,11 @@ export function httpScript(
   const phases = [];
   if (users > 0) phases.push({ name: 'users', duration: rampSeconds(users), arrivalCount: users });
   if (rate > 0)
-    phases.push({ name: 'arrivals', duration: settings.durationSeconds, arrivalRate: rate });
+    phases.push({
+      name: 'arrivals',
+      duration: settings.durationSeconds,
+      ...arrivals(rate, settings.durationSeconds),
+    });
   const scenarios = journeyNames.flatMap((journey) => {
     const start = `start${journey[0]?.toUpperCase()}${journey.slice(1)}`;
     const steps = [

@@ -1,6 +1,6 @@
 // Artillery's JSON output (aggregate and 10 s periods) turned into the report's shape.
 import { journeyNames } from './mixes';
-import type { Distribution, Period, Side, Vitals } from './report-types';
+import type { Distribution, LoadReport, Period, Sample, Side, Vitals } from './report-types';
 
 interface ArtillerySummary {
   min: number;
@@ -147,6 +147,48 @@ export function checksFrom(log: string): Side['checks'] {
     if (match) checks.push({ check: match[2] ?? '', ok: match[1] === 'ok' });
   }
   return checks;
+}
+
+const mean = (values: number[]) =>
+  values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
+const ratio = (hits: number, all: number) => (all > 0 ? hits / all : null);
+
+/** Catalog cache reads that a cache level answered (not a miss, not bypassed), of all reads. */
+function cacheHitRatio(samples: Sample[]): number | null {
+  const levels = samples.reduce<Record<string, number>>((all, s) => {
+    for (const [level, n] of Object.entries(s.cacheLevels)) all[level] = (all[level] ?? 0) + n;
+    return all;
+  }, {});
+  const reads = Object.values(levels).reduce((a, b) => a + b, 0);
+  const hits = Object.entries(levels)
+    .filter(([level]) => level !== 'MISS' && level !== 'BYPASS')
+    .reduce((n, [, count]) => n + count, 0);
+  return ratio(hits, reads);
+}
+
+/** What the samples say over a whole run: CPU shares, hit ratios, the worst replica lag. */
+export function summarizeSamples(
+  samples: Sample[],
+): Omit<LoadReport['summary'], 'failedJourneys' | 'completedJourneys' | 'errorRate' | 'passed'> {
+  const busy = mean(samples.map((s) => s.cpu.busy));
+  const generator = mean(samples.map((s) => s.cpu.generator));
+  const sum = (pick: (s: Sample) => number) => samples.reduce((n, s) => n + pick(s), 0);
+  const lags = samples.map((s) => s.replicaLagSeconds).filter((lag): lag is number => lag !== null);
+  return {
+    cpu: { generatorShare: generator, shopShare: Math.max(0, busy - generator), busyShare: busy },
+    // The machine was saturated and the load generator took half of it or more.
+    generatorBound: busy >= 0.85 && generator >= busy / 2,
+    cacheHitRatio: cacheHitRatio(samples),
+    pageCacheHitRatio: ratio(
+      sum((s) => s.pageCache.hits),
+      sum((s) => s.pageCache.all),
+    ),
+    cdnHitRatio: ratio(
+      sum((s) => s.cdn.hits),
+      sum((s) => s.cdn.all),
+    ),
+    maxReplicaLagSeconds: lags.length ? Math.max(...lags) : null,
+  };
 }
 
 export { failures };
