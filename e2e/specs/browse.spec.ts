@@ -23,3 +23,26 @@ test('an unknown product shows the shop’s not-found page', async ({ page }) =>
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByRole('link', { name: /home|shop|continue/i }).first()).toBeVisible();
 });
+
+test('a listing prefetches a page only when the shopper reaches for its link', async ({
+  page,
+  isMobile,
+}) => {
+  const prefetched: string[] = [];
+  page.on('request', (request) => {
+    if (request.headers()['next-router-prefetch']) prefetched.push(new URL(request.url()).pathname);
+  });
+  await page.goto('/c/kitchen');
+  const card = page.getByTestId('product-card').first().getByRole('link');
+  await expect(card).toBeVisible();
+  // Twenty-four cards, twelve departments and the pages in view: none asked for on sight.
+  await page.waitForTimeout(1_500);
+  expect(prefetched).toEqual([]);
+
+  // A pointer over it on a desktop; on a phone (no pointer), the link taking focus.
+  if (isMobile) await card.focus();
+  else await card.hover();
+  const href = await card.getAttribute('href');
+  await expect.poll(() => prefetched).toContain(href);
+  expect(prefetched).toHaveLength(1);
+});

@@ -1,13 +1,13 @@
 'use client';
 
 import type { User } from '@shop/domain';
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState, type FocusEvent, type MouseEvent } from 'react';
 import { signOut } from '@/lib/shopper/account';
 import { describeFailure } from '@/lib/shopper/call-api';
 import { accountHref } from '@/lib/shopper/return-path';
 import { announce } from '@/lib/shopper/shopper-store';
+import { IntentLink } from './intent-link';
 import styles from './shopper-nav.module.css';
 
 /** Pages that only make sense for a signed-in shopper: signing out leaves them for home. */
@@ -91,22 +91,22 @@ export function AccountMenu({ user, pathname }: Props) {
   if (user === null) {
     return (
       <div className={styles.account}>
-        <Link
+        <IntentLink
           href={accountHref('/login', pathname)}
           onClick={(event) => goWithReturn(event, '/login', (href) => router.push(href))}
           className={styles.textLink}
           aria-current={pathname === '/login' ? 'page' : undefined}
         >
           Sign in
-        </Link>
-        <Link
+        </IntentLink>
+        <IntentLink
           href={accountHref('/register', pathname)}
           onClick={(event) => goWithReturn(event, '/register', (href) => router.push(href))}
           className={styles.register}
           aria-current={pathname === '/register' ? 'page' : undefined}
         >
           Register
-        </Link>
+        </IntentLink>
       </div>
     );
   }
@@ -166,19 +166,19 @@ export function AccountMenu({ user, pathname }: Props) {
         </p>
         <ul className={styles.menuList} role="list">
           <li>
-            <Link href="/orders" className={styles.menuItem} onClick={() => setOpen(false)}>
+            <IntentLink href="/orders" className={styles.menuItem} onClick={() => setOpen(false)}>
               My orders
-            </Link>
+            </IntentLink>
           </li>
           {user.role === 'admin' ? (
             <li>
-              <Link
+              <IntentLink
                 href="/admin/products"
                 className={styles.menuItem}
                 onClick={() => setOpen(false)}
               >
                 Catalog admin
-              </Link>
+              </IntentLink>
             </li>
           ) : null}
           <li>

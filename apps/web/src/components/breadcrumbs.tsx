@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink } from './intent-link';
 import styles from './breadcrumbs.module.css';
 
 export interface Crumb {
@@ -14,7 +14,7 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
         {items.map((item) => (
           <li key={item.label} className={styles.item}>
             {item.href ? (
-              <Link href={item.href}>{item.label}</Link>
+              <IntentLink href={item.href}>{item.label}</IntentLink>
             ) : (
               <span aria-current="page">{item.label}</span>
             )}

@@ -1,8 +1,8 @@
 'use client';
 
-import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { IntentLink } from './intent-link';
 import styles from './category-nav.module.css';
 
 /** A category link that marks itself current on that category's pages (any sort or page). */
@@ -11,8 +11,8 @@ export function CategoryNavLink({ slug, children }: { slug: string; children: Re
   const href = `/c/${slug}`;
   const current = pathname === href || pathname.startsWith(`${href}/`);
   return (
-    <Link href={href} className={styles.link} aria-current={current ? 'page' : undefined}>
+    <IntentLink href={href} className={styles.link} aria-current={current ? 'page' : undefined}>
       {children}
-    </Link>
+    </IntentLink>
   );
 }

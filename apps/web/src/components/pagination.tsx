@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink } from './intent-link';
 import styles from './pagination.module.css';
 
 interface Props {
@@ -27,9 +27,9 @@ export function Pagination({ page, pageCount, hrefFor }: Props) {
   return (
     <nav aria-label="Pagination" className={styles.nav}>
       {page > 1 ? (
-        <Link href={hrefFor(page - 1)} className={styles.step} rel="prev">
+        <IntentLink href={hrefFor(page - 1)} className={styles.step} rel="prev">
           <span aria-hidden="true">←</span> Previous
-        </Link>
+        </IntentLink>
       ) : (
         <span className={`${styles.step} ${styles.disabled}`} aria-hidden="true">
           ← Previous
@@ -43,22 +43,22 @@ export function Pagination({ page, pageCount, hrefFor }: Props) {
             </li>
           ) : (
             <li key={n}>
-              <Link
+              <IntentLink
                 href={hrefFor(n)}
                 className={styles.page}
                 aria-current={n === page ? 'page' : undefined}
                 aria-label={`Page ${n}`}
               >
                 {n}
-              </Link>
+              </IntentLink>
             </li>
           ),
         )}
       </ol>
       {page < pageCount ? (
-        <Link href={hrefFor(page + 1)} className={styles.step} rel="next">
+        <IntentLink href={hrefFor(page + 1)} className={styles.step} rel="next">
           Next <span aria-hidden="true">→</span>
-        </Link>
+        </IntentLink>
       ) : (
         <span className={`${styles.step} ${styles.disabled}`} aria-hidden="true">
           Next →

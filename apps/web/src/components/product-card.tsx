@@ -2,9 +2,9 @@ import type { ProductSummary } from '@shop/domain';
 // Not from the package's index: the card is also drawn in the browser (hot lists), where the
 // index would bring zod and every schema along.
 import { formatPrice } from '@shop/domain/money';
-import Link from 'next/link';
 import { AddToCartButton } from './add-to-cart-button';
 import { ProductImage } from './product-image';
+import { IntentLink } from './intent-link';
 import styles from './product-card.module.css';
 
 interface Props {
@@ -31,9 +31,9 @@ export function ProductCard({ product, headingLevel: Heading = 'h2', priority = 
       />
       <div className={styles.body}>
         <Heading className={styles.name}>
-          <Link href={`/p/${product.slug}`} className={styles.link}>
+          <IntentLink href={`/p/${product.slug}`} className={styles.link}>
             {product.name}
-          </Link>
+          </IntentLink>
         </Heading>
         <p className={styles.price}>{formatPrice(product.priceCents, product.currency)}</p>
         <div className={styles.actions}>

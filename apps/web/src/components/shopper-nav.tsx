@@ -1,11 +1,11 @@
 'use client';
 
-import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect } from 'react';
 import { loadShopper } from '@/lib/shopper/load-shopper';
 import { cartItemCount, useShopper } from '@/lib/shopper/shopper-store';
 import { AccountMenu } from './account-menu';
+import { IntentLink } from './intent-link';
 import styles from './shopper-nav.module.css';
 
 /** Reload the cart and the signed-in user when the tab comes back after this long away. */
@@ -57,7 +57,7 @@ export function ShopperNav() {
   return (
     <div className={styles.nav}>
       <AccountMenu user={user} pathname={pathname} />
-      <Link
+      <IntentLink
         href="/cart"
         className={styles.cart}
         aria-label={label}
@@ -71,7 +71,7 @@ export function ShopperNav() {
         >
           {count ?? ''}
         </span>
-      </Link>
+      </IntentLink>
       <p className="visually-hidden" role="status">
         {announcement}
       </p>

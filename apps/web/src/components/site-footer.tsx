@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import { Logo } from './logo';
+import { IntentLink } from './intent-link';
 import styles from './site-footer.module.css';
 
 export function SiteFooter() {
@@ -7,9 +7,9 @@ export function SiteFooter() {
     <footer className={styles.footer}>
       <div className={`container ${styles.inner}`}>
         <div className={styles.brand}>
-          <Link href="/" className={styles.home} aria-label="Shopscale home">
+          <IntentLink href="/" className={styles.home} aria-label="Shopscale home">
             <Logo />
-          </Link>
+          </IntentLink>
           <p className={styles.about}>
             Shopscale is a reference shop: every classic step in scaling a web site is a real,
             running and measured part of it.
@@ -18,13 +18,13 @@ export function SiteFooter() {
         <nav aria-label="Footer" className={styles.links}>
           <ul role="list">
             <li>
-              <Link href="/">Home</Link>
+              <IntentLink href="/">Home</IntentLink>
             </li>
             <li>
-              <Link href="/#new-arrivals">New arrivals</Link>
+              <IntentLink href="/#new-arrivals">New arrivals</IntentLink>
             </li>
             <li>
-              <Link href="/#departments">All departments</Link>
+              <IntentLink href="/#departments">All departments</IntentLink>
             </li>
           </ul>
         </nav>

@@ -1,7 +1,7 @@
-import Link from 'next/link';
 import { CategoryNav } from './category-nav';
 import { Logo } from './logo';
 import { ShopperNav } from './shopper-nav';
+import { IntentLink } from './intent-link';
 import styles from './site-header.module.css';
 
 export function SiteHeader() {
@@ -9,9 +9,9 @@ export function SiteHeader() {
     <header className={styles.header}>
       <div className={`container ${styles.bar}`}>
         <div className={styles.brand}>
-          <Link href="/" className={styles.home} aria-label="Shopscale home">
+          <IntentLink href="/" className={styles.home} aria-label="Shopscale home">
             <Logo />
-          </Link>
+          </IntentLink>
           <p className={styles.tagline}>Everyday goods, well made</p>
         </div>
         <ShopperNav />

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { HotProducts } from '@/components/hot-products';
+import { IntentLink } from '@/components/intent-link';
 import { ProductGrid } from '@/components/product-grid';
 import { ProductImage } from '@/components/product-image';
 import { getCategories } from '@/lib/data/get-categories';
@@ -81,7 +82,7 @@ export default async function HomePage({ params }: { params: Promise<{ edition: 
         <ul className={styles.departments} role="list">
           {categories.map((category) => (
             <li key={category.slug}>
-              <Link
+              <IntentLink
                 href={categoryHref(category.slug)}
                 className={styles.department}
                 style={tilePalette(category.slug)}
@@ -90,7 +91,7 @@ export default async function HomePage({ params }: { params: Promise<{ edition: 
                 <span className={styles.departmentCount}>
                   {category.productCount.toLocaleString('en-US')} products
                 </span>
-              </Link>
+              </IntentLink>
             </li>
           ))}
         </ul>
