@@ -56,7 +56,15 @@ export function runArtillery(folder: string, name: string): Promise<ArtilleryRun
   const log = createWriteStream(logPath);
   const child = spawn(
     process.execPath,
-    [artilleryBin, 'run', '--output', outputPath, join(folder, `${name}.json`)],
+    [
+      '--require',
+      join(import.meta.dirname, 'offline-telemetry.cjs'),
+      artilleryBin,
+      'run',
+      '--output',
+      outputPath,
+      join(folder, `${name}.json`),
+    ],
     {
       cwd: folder,
       env: {
