@@ -11,6 +11,18 @@ const standalone = process.env.NEXT_OUTPUT === 'standalone';
 // eslint-disable-next-line no-restricted-properties
 const uncached = process.env.STOREFRONT_CACHE === 'off';
 
+// The public listing address /c/<slug>?sort=&page= is served by the internal ISR route
+// /c/<slug>/<sort>/<page>, cached per (category, sort, page): a page that read searchParams would
+// be rendered on every request. Values that are not a sort or a page fall back to the defaults,
+// so the set of cached pages stays bounded; / is the internal ISR route /home/<HOME_EDITION>.
+// Rewrites here, not in a proxy (middleware): started on 127.0.0.1, Next sent a proxy's rewrites
+// over HTTP to itself (vercel/next.js#94745), each page twice and some answered 500 on a reset.
+// src/lib/category-url.test.ts checks these patterns against parseSort and parsePage.
+export const LISTING_SORT = '(?<sort>newest|price_asc|price_desc|popular)';
+export const LISTING_PAGE = '(?<page>[1-9]\\d{0,3}|10000)';
+const sortQuery = { type: 'query', key: 'sort', value: LISTING_SORT } as const;
+const pageQuery = { type: 'query', key: 'page', value: LISTING_PAGE } as const;
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   ...(standalone
@@ -28,6 +40,17 @@ const nextConfig: NextConfig = {
   // Product images will come from the shop's own image service (/img/…, fixed widths, immutable
   // URLs behind the edge's cache), so Next's optimizer is never used.
   images: { unoptimized: true },
+  rewrites: async () => ({
+    beforeFiles: [
+      { source: '/', destination: '/home/front' },
+      { source: '/c/:slug', has: [sortQuery, pageQuery], destination: '/c/:slug/:sort/:page' },
+      { source: '/c/:slug', has: [sortQuery], destination: '/c/:slug/:sort/1' },
+      { source: '/c/:slug', has: [pageQuery], destination: '/c/:slug/newest/:page' },
+      { source: '/c/:slug', destination: '/c/:slug/newest/1' },
+    ],
+    afterFiles: [],
+    fallback: [],
+  }),
   // Internal packages are consumed as TypeScript source.
   transpilePackages: ['@shop/domain', '@shop/config'],
 };

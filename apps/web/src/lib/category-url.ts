@@ -1,7 +1,7 @@
 import { MAX_PAGE, productSorts, type ProductSort } from '@shop/domain';
 
 // A category listing has one public URL shape, /c/<slug>?sort=<sort>&page=<n> (defaults left
-// out), and one internal route, /c/<slug>/<sort>/<page>, that src/proxy.ts rewrites it to so the
+// out), and one internal route, /c/<slug>/<sort>/<page>, that next.config.ts rewrites it to so the
 // rendered page can be cached per (category, sort, page) — see README "Caching".
 
 export const DEFAULT_SORT: ProductSort = 'newest';

@@ -1,5 +1,5 @@
 // / — the shop's front: a welcome, its departments, the newest products and what is trending
-// (reached through the rewrite of / in src/proxy.ts).
+// (reached through the rewrite of / in next.config.ts).
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { HotProducts } from '@/components/hot-products';

@@ -1,4 +1,4 @@
-// /c/<slug>?sort=&page= — one category's products (reached through the rewrite in src/proxy.ts)
+// /c/<slug>?sort=&page= — one category's products (reached through the rewrites in next.config.ts)
 import { slug as slugSchema, type ProductSort } from '@shop/domain';
 import type { Metadata } from 'next';
 import Link from 'next/link';
