@@ -34,6 +34,7 @@ function probe(rate: number, p95: number, extra: Partial<Probe> = {}): Probe {
     refusedShare: 0,
     failedShoppers: 0,
     cpu: { busyShare: Math.min(1, rate / 10), generatorShare: Math.min(0.4, rate / 50) },
+    spanSeconds: 33,
     generatorBound: false,
     pageCacheHitRatio: null,
     cdnHitRatio: 0.95,
@@ -165,6 +166,24 @@ describe('summarizeProbe', () => {
       cdnHitRatio: 0.9,
       passed: false,
       failures: ['0.2 % of requests refused'],
+    });
+  });
+
+  it('fails a probe whose requests the generator sent late, whatever their latency', () => {
+    // 20 s of arrivals whose requests took 65 s to send: the rate never reached the shop.
+    const late = { ...output, aggregate: { ...output.aggregate, lastMetricAt: 65_000 } };
+    const quiet = { samples: [], startedAt: 0 };
+    const result = summarizeProbe(74, 20, late, quiet, { ...limits, maxErrorRate: 0.01 });
+    expect(result).toMatchObject({ spanSeconds: 65, generatorBound: true, passed: false });
+    expect(result.failures).toEqual([
+      'the generator fell behind: 20 s of arrivals took 65 s to send',
+    ]);
+    // The same requests sent within the window and the allowance pass.
+    const onTime = { ...output, aggregate: { ...output.aggregate, lastMetricAt: 28_000 } };
+    expect(summarizeProbe(74, 20, onTime, quiet, { ...limits, maxErrorRate: 0.01 })).toMatchObject({
+      spanSeconds: 28,
+      generatorBound: false,
+      passed: true,
     });
   });
 
