@@ -92,6 +92,13 @@ describe('edge page cache', () => {
     expect(fromCache((await cacheStatus(`/c/${slug}?sort=${randomUUID()}`)).cache)).toBe(true);
   });
 
+  it("keeps the shop's icon, which Next answers with max-age=0, with the query its pages add", async () => {
+    await cacheStatus('/icon.svg');
+    const again = await cacheStatus(`/icon.svg?icon.${randomUUID()}.svg`);
+    expect(again.status).toBe(200);
+    expect(again.cache).toBe('HIT');
+  });
+
   it('keeps sort and page apart: they change the listing', async () => {
     const slug = await category();
     const first = await (await api(`/c/${slug}`)).text();
