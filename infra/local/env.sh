@@ -50,6 +50,16 @@ export CACHE_REDIS_MAXMEMORY="${CACHE_REDIS_MAXMEMORY:-256mb}"
 # The local mail server (maildev): SMTP for the mails the shop sends, and a web inbox to read them.
 export MAIL_SMTP_PORT="${MAIL_SMTP_PORT:-$((SHOP_PORT_BASE + 25))}"
 export MAIL_WEB_PORT="${MAIL_WEB_PORT:-$((SHOP_PORT_BASE + 26))}"
+# Prometheus (infra/prometheus), scraping every component, and the exporters of the components
+# without a /metrics of their own: the edge's nginx, each Postgres, the Redis servers (one
+# exporter asked for each of them in turn).
+export PROMETHEUS_PORT="${PROMETHEUS_PORT:-$((SHOP_PORT_BASE + 92))}"
+export NGINX_EXPORTER_PORT="${NGINX_EXPORTER_PORT:-$((SHOP_PORT_BASE + 61))}"
+export PG_PRIMARY_EXPORTER_PORT="${PG_PRIMARY_EXPORTER_PORT:-$((SHOP_PORT_BASE + 62))}"
+export PG_REPLICA_EXPORTER_PORT="${PG_REPLICA_EXPORTER_PORT:-$((SHOP_PORT_BASE + 63))}"
+export REDIS_EXPORTER_PORT="${REDIS_EXPORTER_PORT:-$((SHOP_PORT_BASE + 64))}"
+export PROMETHEUS_SCRAPE_INTERVAL="${PROMETHEUS_SCRAPE_INTERVAL:-5s}"
+export PROMETHEUS_RETENTION="${PROMETHEUS_RETENTION:-3d}"
 # Reference servers of the benchmarks (4190 would be refused by fetch: a blocked port).
 export STATIC_PORT="${STATIC_PORT:-$((SHOP_PORT_BASE + 95))}"
 
@@ -79,6 +89,7 @@ export EDGE_PURGE_URL="${EDGE_PURGE_URL:-http://$SHOP_HOST:$EDGE_PORT/internal/p
 # API (MAIL_WEB_URL) whether a mail whose send was interrupted arrived before sending it again.
 export SMTP_URL="${SMTP_URL:-smtp://$SHOP_HOST:$MAIL_SMTP_PORT}"
 export MAIL_WEB_URL="${MAIL_WEB_URL:-http://$SHOP_HOST:$MAIL_WEB_PORT}"
+export PROMETHEUS_URL="${PROMETHEUS_URL:-http://$SHOP_HOST:$PROMETHEUS_PORT}"
 export MAIL_FROM="${MAIL_FROM:-Shopscale <orders@shopscale.local>}"
 # Signs session cookies. Local stacks use a fixed, public value; any real deployment sets its own.
 export SESSION_SECRET="${SESSION_SECRET:-local-$SHOP_STACK-stack-session-secret-not-for-production}"

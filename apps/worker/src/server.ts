@@ -14,6 +14,7 @@ import { PostgresOutboxStore } from './outbox/outbox-store';
 import { RedisPurchaseRecorder } from './outbox/record-purchases';
 import { SmtpMailer } from './outbox/smtp-mailer';
 import { startWorkers, type RunningWorkers } from './start-workers';
+import { registerWorkMetrics } from './work-metrics';
 
 const env = loadEnv();
 const db = createDb({
@@ -104,6 +105,8 @@ started.workers = await startWorkers({
     [jobs.relayOutbox]: () => deliverOutbox(relay),
   },
 });
+
+registerWorkMetrics(metrics, { queues: () => started.workers?.queues ?? [], redis });
 
 await runService({
   app,

@@ -14,6 +14,8 @@ export interface Schedule {
 
 export interface RunningWorkers {
   running(): boolean;
+  /** The queues, as producers (to read their counts). */
+  queues: Queue[];
   /** Stops taking jobs and waits for the running ones to finish (BullMQ's graceful close). */
   close(): Promise<void>;
 }
@@ -64,6 +66,7 @@ export async function startWorkers(options: {
   let closing = false;
   return {
     running: () => !closing && workers.every((w) => w.isRunning()),
+    queues: [...producers.values()],
     close: async () => {
       closing = true;
       await Promise.all(workers.map((w) => w.close()));

@@ -10,9 +10,11 @@ set -eu
 : "${IMAGES_ADDRESS:=images:4100}"
 : "${EDGE_API_MAX_CONNS:=32}" "${EDGE_AUTH_MAX_CONNS:=8}" "${EDGE_IMAGES_MAX_CONNS:=12}"
 : "${EDGE_PURGE_ALLOW:=allow 127.0.0.1;}" "${CDN_CACHE_MAX_SIZE:=1g}" "${EDGE_RESOLVE_SECONDS:=5}"
+# Who may read the edge's stub_status (a metrics exporter).
+: "${EDGE_STATUS_ALLOW:=allow 127.0.0.1;}"
 # The page cache's and the CDN's zones; "off" turns one off.
 : "${EDGE_PAGE_CACHE:=shop_pages}" "${EDGE_IMAGE_CACHE:=shop_img}"
-export EDGE_PURGE_ALLOW CDN_CACHE_MAX_SIZE EDGE_PAGE_CACHE EDGE_IMAGE_CACHE
+export EDGE_PURGE_ALLOW EDGE_STATUS_ALLOW CDN_CACHE_MAX_SIZE EDGE_PAGE_CACHE EDGE_IMAGE_CACHE
 export EDGE_LISTEN=80 EDGE_ACCESS_LOG=/dev/stdout
 export EDGE_CACHE_DIR=/var/cache/nginx/shop EDGE_SNIPPETS_DIR=/etc/nginx/shop-snippets
 templates=/etc/nginx/shop-templates
@@ -47,7 +49,7 @@ render() {
   # shellcheck disable=SC2016
   vars="$vars"'${EDGE_LISTEN}${EDGE_ACCESS_LOG}${EDGE_CACHE_DIR}${EDGE_SNIPPETS_DIR}${CDN_CACHE_MAX_SIZE}'
   # shellcheck disable=SC2016
-  vars="$vars"'${EDGE_PURGE_ALLOW}${EDGE_PAGE_CACHE}${EDGE_IMAGE_CACHE}'
+  vars="$vars"'${EDGE_PURGE_ALLOW}${EDGE_STATUS_ALLOW}${EDGE_PAGE_CACHE}${EDGE_IMAGE_CACHE}'
   mkdir -p "$EDGE_SNIPPETS_DIR" "$EDGE_CACHE_DIR"
   chown www-data "$EDGE_CACHE_DIR"
   envsubst "$vars" <"$templates/edge.conf.template" >/etc/nginx/conf.d/edge.conf
