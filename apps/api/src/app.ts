@@ -38,6 +38,8 @@ import { orderRoutes } from './routes/orders';
 import { adminCacheRoutes } from './routes/admin-cache';
 import { adminProductRoutes } from './routes/admin-products';
 import { queueDashboardRoutes } from './routes/queue-dashboard';
+import { adminOpsRoutes } from './routes/admin-ops';
+import type { OpsReader } from './ops/ops-reader';
 import { trendingRoutes } from './routes/trending';
 
 export interface AppDeps {
@@ -78,6 +80,8 @@ export interface AppDeps {
   events: EventRecorder;
   /** How often the worker folds events into the hot lists (a list older than 3 of these is stale). */
   hotFoldIntervalSeconds: number;
+  /** The running shop in figures, from Prometheus, for the /ops page. */
+  ops: OpsReader;
   /** This replica's name, sent as X-Served-By. */
   instanceId: string;
 }
@@ -157,6 +161,7 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
   await app.register(queueDashboardRoutes(deps));
   await app.register(adminProductRoutes(deps));
   await app.register(adminCacheRoutes(deps));
+  await app.register(adminOpsRoutes(deps));
   app.get('/api/openapi.json', { schema: { hide: true }, config: { admission: false } }, async () =>
     app.swagger(),
   );

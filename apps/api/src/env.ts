@@ -48,6 +48,8 @@ const schema = z.object({
    * their data cache and purge the edge after a catalog change; REVALIDATE_SECRET proves it.
    */
   STOREFRONT_URLS: list().optional(),
+  /** Prometheus, read by GET /api/admin/ops (the /ops page); without it the page has no figures. */
+  PROMETHEUS_URL: url().optional(),
   REVALIDATE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   ...sessionSettings,
   /**

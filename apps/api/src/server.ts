@@ -13,6 +13,7 @@ import { StorefrontRevalidation } from './cache/storefront-revalidation';
 import { CartStore } from './cart/cart-store';
 import { CheckoutLimits } from './checkout/checkout-limits';
 import { loadEnv } from './env';
+import { OpsReader } from './ops/ops-reader';
 
 const env = loadEnv();
 const db = createDb({
@@ -95,6 +96,7 @@ const app = await buildApp(
     ),
     events,
     hotFoldIntervalSeconds: env.HOT_FOLD_INTERVAL_SECONDS,
+    ops: new OpsReader(env.PROMETHEUS_URL, eventsRedis),
     instanceId: env.API_INSTANCE_ID,
   },
   loggerOptions(env.LOG_LEVEL, env.API_INSTANCE_ID),

@@ -2,23 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { AdminProduct, AuditEntry, ErrorBody, Product } from '@shop/domain';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Shopper } from './shopper';
+import { ADMIN, CUSTOMER, Shopper, signedIn } from './shopper';
 import { waitUntil } from './stack';
 
 // The catalog's admin API through the edge, as the admin pages use it: the seeded admin signs in,
 // uploads a picture (POST /img), creates and edits products; customers and guests are refused.
 
-const ADMIN = { email: 'admin@shopscale.test', password: 'admin-catalog-2026' };
-const CUSTOMER = { email: 'demo@shopscale.test', password: 'demo-shopper-2026' };
 const PRODUCTS = '/api/admin/products';
 
 type Envelope = { product: AdminProduct };
-
-async function signedIn(account: { email: string; password: string }): Promise<Shopper> {
-  const shopper = new Shopper();
-  expect((await shopper.post('/api/auth/login', account)).status).toBe(200);
-  return shopper;
-}
 
 /** A picture of its own (a random colour), uploaded through the edge; its hash. */
 async function upload(admin: Shopper): Promise<string> {

@@ -36,6 +36,31 @@ describe('edge in front of the API replicas', () => {
     expect(body.replicaLag.bytes).toBeGreaterThanOrEqual(0);
   });
 
+  describe('with the replica database stopped', () => {
+    afterAll(async () => {
+      await supervise('start', 'pg-replica');
+      await waitUntil(
+        async () => ((await (await api('/api/readyz')).json()) as Ready).status === 'ready',
+        30_000,
+        200,
+      );
+    });
+
+    it('says degraded but stays in service, and the catalog is read from the primary', async () => {
+      await supervise('stop', 'pg-replica');
+      const response = await api('/api/readyz');
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as Ready;
+      expect(body.status).toBe('degraded');
+      expect(body.checks).toEqual({ primary: 'up', replica: 'down', redis: 'up' });
+      // Pages nobody asked for yet (cache misses) that the replica would have answered.
+      for (let i = 0; i < 10; i++) {
+        const page = await api(`/api/products?pageSize=${3 + i}&page=2`);
+        expect(page.status, `pageSize ${3 + i}`).toBe(200);
+      }
+    });
+  });
+
   describe('with one API replica stopped', () => {
     afterAll(async () => {
       await supervise('start', 'api:api-1');
@@ -63,6 +88,11 @@ describe('edge in front of the API replicas', () => {
 });
 
 /** The edge's cache outcome for a storefront address, after the body has been read. */
+interface Ready {
+  status: string;
+  checks: Record<string, string>;
+}
+
 async function cacheStatus(path: string): Promise<{ status: number; cache: string | null }> {
   const response = await api(path);
   await response.arrayBuffer();

@@ -1,6 +1,6 @@
 import type { ErrorBody } from '@shop/domain';
 import { describe, expect, it } from 'vitest';
-import { Shopper } from './shopper';
+import { ADMIN, CUSTOMER, Shopper, signedIn } from './shopper';
 
 // The queue dashboard (bull-board) through the edge: its page, its JSON API and its assets are
 // for admins only; bull-board has no authentication of its own, so the API's guard is all.
@@ -16,13 +16,6 @@ const routes = [
   ['PUT', `${BOARD}/api/queues/outbox/pause`],
 ] as const;
 
-async function signedIn(email: string, password: string): Promise<Shopper> {
-  const shopper = new Shopper();
-  const login = await shopper.post('/api/auth/login', { email, password });
-  expect(login.status).toBe(200);
-  return shopper;
-}
-
 describe('queue dashboard', () => {
   it.each([
     { who: 'a guest', status: 401, code: 'UNAUTHENTICATED', as: async () => new Shopper() },
@@ -30,7 +23,7 @@ describe('queue dashboard', () => {
       who: 'a signed-in customer',
       status: 403,
       code: 'FORBIDDEN',
-      as: () => signedIn('demo@shopscale.test', 'demo-shopper-2026'),
+      as: () => signedIn(CUSTOMER),
     },
   ])('answers $who $status $code on every kind of its routes', async ({ status, code, as }) => {
     const shopper = await as();
@@ -42,7 +35,7 @@ describe('queue dashboard', () => {
   });
 
   it('shows an admin the hot-list and outbox queues, its page loading its assets through the edge', async () => {
-    const admin = await signedIn('admin@shopscale.test', 'admin-catalog-2026');
+    const admin = await signedIn(ADMIN);
     const page = await admin.get<string>(BOARD);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);

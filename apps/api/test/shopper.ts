@@ -90,6 +90,18 @@ export class Shopper {
   }
 }
 
+/** The seeded accounts (prisma/seed). */
+export const ADMIN = { email: 'admin@shopscale.test', password: 'admin-catalog-2026' };
+export const CUSTOMER = { email: 'demo@shopscale.test', password: 'demo-shopper-2026' };
+
+/** A shopper signed in to `account` (the sign-in must succeed). */
+export async function signedIn(account: { email: string; password: string }): Promise<Shopper> {
+  const shopper = new Shopper();
+  const login = await shopper.post('/api/auth/login', account);
+  if (login.status !== 200) throw new Error(`sign-in as ${account.email}: ${login.status}`);
+  return shopper;
+}
+
 export const address = {
   name: 'Sam Shopper',
   line1: '1 Market Street',

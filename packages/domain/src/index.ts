@@ -4,6 +4,7 @@ export * from './cart';
 export * from './catalog';
 export * from './errors';
 export * from './money';
+export * from './ops';
 export * from './orders';
 export * from './text';
 export * from './trending';

@@ -4,9 +4,10 @@ import { checkWithin } from '@shop/http';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
+import { readinessOf } from '../http/readiness';
 
 const readiness = z.object({
-  status: z.enum(['ready', 'not_ready']),
+  status: z.enum(['ready', 'degraded', 'not_ready']),
   instance: z.string(),
   checks: z.object({
     primary: z.enum(['up', 'down']),
@@ -48,10 +49,11 @@ export const healthRoutes =
           primary === 'up' && replica === 'up'
             ? await readReplicaLag(deps.db).catch(() => null)
             : null;
-        const ready = primary === 'up' && replica === 'up' && redis === 'up';
-        void reply.code(ready ? 200 : 503).header('cache-control', 'no-store');
+        // Degraded still serves (200): the edge and orchestrators keep sending it traffic.
+        const status = readinessOf({ primary, replica, redis });
+        void reply.code(status === 'not_ready' ? 503 : 200).header('cache-control', 'no-store');
         return {
-          status: ready ? ('ready' as const) : ('not_ready' as const),
+          status,
           instance: deps.instanceId,
           checks: { primary, replica, redis },
           replicaLag,
