@@ -27,13 +27,22 @@ async function drawPicture(page: Page, colour: string): Promise<Buffer> {
 }
 
 /** Opens /admin as a guest: sent to sign in, then back to the product list. */
-export async function openAdmin(page: Page, account: { email: string; password: string }) {
-  await page.goto('/admin');
-  await expect(page).toHaveURL(/\/login\?next=%2Fadmin/);
+/** Opens `path` as a guest, is sent to sign in, and signs in to come back to it. */
+export async function signInFor(
+  page: Page,
+  path: string,
+  account: { email: string; password: string },
+) {
+  await page.goto(path);
+  await expect(page).toHaveURL(`/login?next=${encodeURIComponent(path)}`);
   const form = page.locator('form');
   await form.getByLabel('Email', { exact: true }).fill(account.email);
   await form.getByLabel('Password', { exact: true }).fill(account.password);
   await form.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export async function openAdmin(page: Page, account: { email: string; password: string }) {
+  await signInFor(page, '/admin/products', account);
   await expect(page.getByRole('heading', { level: 1, name: 'Products' })).toBeVisible();
   await expect(page.getByTestId('admin-product-row').first()).toBeVisible();
 }

@@ -22,8 +22,11 @@ export const opsSnapshot = z.object({
   /** Every scraped component: up when its last scrape answered. */
   components: z.array(z.object({ job: z.string(), instance: z.string(), up: z.boolean() })),
   edge: z.object({ requestsPerSecond: figure, activeConnections: figure }),
-  api: z.array(opsTraffic.extend({ instance: z.string() })),
+  /** CPU of the storefront's process, in cores (1 = one core busy). */
+  storefront: z.object({ cpu: figure }),
+  api: z.array(opsTraffic.extend({ instance: z.string(), cpu: figure })),
   images: opsTraffic.extend({
+    cpu: figure,
     /** Of the variants the CDN cache sent on, the share already in S3 (the rest were rendered). */
     storedRatio: figure,
   }),

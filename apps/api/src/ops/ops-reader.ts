@@ -32,6 +32,7 @@ const queries = {
   queueBacklog: 'queue:shop_queue_backlog:max',
   queueFailed: 'queue_state:shop_queue_jobs:max{state="failed"}',
   hotListAge: 'shop:hotlist_age_seconds:min',
+  cpu: 'sum by (job, instance_id) (rate(process_cpu_seconds_total{job=~"api|web|images"}[1m]))',
 } as const;
 type Results = Record<keyof typeof queries, Sample[]>;
 /** What the figures are made of when Prometheus does not answer. */
@@ -82,6 +83,7 @@ export class OpsReader {
         requestsPerSecond: numberOf(first(r.edgeRate)),
         activeConnections: numberOf(first(r.edgeConnections)),
       },
+      storefront: { cpu: numberOf(byLabel(r.cpu, 'job', 'web')) },
       api: r.apiRate
         .map((rate) => {
           const id = rate.metric.instance_id;
@@ -92,11 +94,13 @@ export class OpsReader {
               byLabel(r.apiP95, 'instance_id', id),
               byLabel(r.apiErrors, 'instance_id', id),
             ),
+            cpu: numberOf(byLabel(r.cpu, 'instance_id', id)),
           };
         })
         .sort((a, b) => a.instance.localeCompare(b.instance)),
       images: {
         ...traffic(first(r.imagesRate), first(r.imagesP95), first(r.imagesErrors)),
+        cpu: numberOf(byLabel(r.cpu, 'job', 'images')),
         storedRatio: numberOf(first(r.imagesStored)),
       },
       cache: r.cacheHits

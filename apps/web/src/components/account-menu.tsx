@@ -54,7 +54,7 @@ interface Props {
 
 /**
  * "Sign in · Register" for guests; the shopper's name opening "My orders" (and, for admins,
- * "Catalog admin") and "Sign out".
+ * "Catalog admin" and "Operations") and "Sign out".
  */
 export function AccountMenu({ user, pathname }: Props) {
   const router = useRouter();
@@ -171,15 +171,22 @@ export function AccountMenu({ user, pathname }: Props) {
             </IntentLink>
           </li>
           {user.role === 'admin' ? (
-            <li>
-              <IntentLink
-                href="/admin/products"
-                className={styles.menuItem}
-                onClick={() => setOpen(false)}
-              >
-                Catalog admin
-              </IntentLink>
-            </li>
+            <>
+              <li>
+                <IntentLink
+                  href="/admin/products"
+                  className={styles.menuItem}
+                  onClick={() => setOpen(false)}
+                >
+                  Catalog admin
+                </IntentLink>
+              </li>
+              <li>
+                <IntentLink href="/ops" className={styles.menuItem} onClick={() => setOpen(false)}>
+                  Operations
+                </IntentLink>
+              </li>
+            </>
           ) : null}
           <li>
             <button

@@ -10,7 +10,14 @@ import styles from './admin.module.css';
  * The admin pages' door: a guest is sent to sign in (and comes back here), a customer is told
  * the page is for admins. The API checks the role on every call whatever the page shows.
  */
-export function AdminGate({ children }: { children: ReactNode }) {
+export function AdminGate({
+  children,
+  what = 'The catalog can be changed by admin accounts only.',
+}: {
+  children: ReactNode;
+  /** What only admins may do here, told to a customer. */
+  what?: string;
+}) {
   const { user } = useShopper();
   const router = useRouter();
   const path = usePathname();
@@ -31,8 +38,7 @@ export function AdminGate({ children }: { children: ReactNode }) {
       <div className={styles.notice} data-testid="admin-forbidden">
         <h1 className={styles.title}>Admins only</h1>
         <p>
-          You are signed in as {user.email}, a customer account. The catalog can be changed by admin
-          accounts only.
+          You are signed in as {user.email}, a customer account. {what}
         </p>
       </div>
     );
