@@ -25,6 +25,19 @@ export const env = z
   })
   .parse(process.env);
 
+/** bench:observing: where the stack's supervisord config is (to stop and start the collectors). */
+export const observingEnv = () =>
+  z
+    .object({
+      SHOP_ROOT: z.string(),
+      PROMETHEUS_URL: z.url(),
+      PROMETHEUS_SCRAPE_INTERVAL: z
+        .string()
+        .regex(/^\d+s$/, 'whole seconds, such as 5s')
+        .default('5s'),
+    })
+    .parse(process.env);
+
 /** bench:checkout: the primary it measures pgbench on, and how many orders it places. */
 export const checkoutEnv = z
   .object({
