@@ -58,6 +58,8 @@ export NGINX_EXPORTER_PORT="${NGINX_EXPORTER_PORT:-$((SHOP_PORT_BASE + 61))}"
 export PG_PRIMARY_EXPORTER_PORT="${PG_PRIMARY_EXPORTER_PORT:-$((SHOP_PORT_BASE + 62))}"
 export PG_REPLICA_EXPORTER_PORT="${PG_REPLICA_EXPORTER_PORT:-$((SHOP_PORT_BASE + 63))}"
 export REDIS_EXPORTER_PORT="${REDIS_EXPORTER_PORT:-$((SHOP_PORT_BASE + 64))}"
+# mtail, counting the edge's access log by cache status (the page cache's and the CDN's hits).
+export EDGE_LOG_EXPORTER_PORT="${EDGE_LOG_EXPORTER_PORT:-$((SHOP_PORT_BASE + 65))}"
 export PROMETHEUS_SCRAPE_INTERVAL="${PROMETHEUS_SCRAPE_INTERVAL:-5s}"
 export PROMETHEUS_RETENTION="${PROMETHEUS_RETENTION:-3d}"
 # Reference servers of the benchmarks (4190 would be refused by fetch: a blocked port).

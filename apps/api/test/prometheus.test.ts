@@ -41,6 +41,7 @@ describe('Prometheus', () => {
       images: 1,
       web: 1,
       edge: 1,
+      'edge-log': 1,
       postgres: 2,
       redis: 3,
       prometheus: 1,
@@ -73,6 +74,12 @@ describe('Prometheus', () => {
 
   it('sees the edge, Postgres replication and the queues through their exporters', async () => {
     await eventually('nginx_connections_accepted', (samples) => samples.length === 1);
+    // The page cache's hit ratio, from the edge's access log (a page asked for twice: one hit).
+    for (let i = 0; i < 2; i++) await (await api('/')).arrayBuffer();
+    await eventually(
+      'area:shop_edge_cache_hits:ratio_rate1m{area="pages"} > 0',
+      (samples) => samples.length === 1,
+    );
     // The primary's exporter sees the replica streaming from it.
     await eventually('pg_up{role="replica"} == 1', (samples) => samples.length === 1);
     await eventually('pg_stat_replication_pg_wal_lsn_diff', (samples) => samples.length > 0);

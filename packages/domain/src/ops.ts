@@ -21,7 +21,14 @@ export const opsSnapshot = z.object({
   metrics: z.enum(['up', 'down']),
   /** Every scraped component: up when its last scrape answered. */
   components: z.array(z.object({ job: z.string(), instance: z.string(), up: z.boolean() })),
-  edge: z.object({ requestsPerSecond: figure, activeConnections: figure }),
+  edge: z.object({
+    requestsPerSecond: figure,
+    activeConnections: figure,
+    /** Of the pages through the page cache, the share it answered (the rest the storefront did). */
+    pageCacheHitRatio: figure,
+    /** Of the pictures through the CDN cache, the share it answered (the rest the image service). */
+    cdnHitRatio: figure,
+  }),
   /** CPU of the storefront's process, in cores (1 = one core busy). */
   storefront: z.object({ cpu: figure }),
   api: z.array(opsTraffic.extend({ instance: z.string(), cpu: figure })),
@@ -37,6 +44,8 @@ export const opsSnapshot = z.object({
     lagBytes: figure,
     /** Catalog reads a second that bypassed the cache tier to Postgres (read-your-writes among them). */
     bypassReadsPerSecond: figure,
+    /** Reads a second sent to the primary instead of the replica, by reason (read_your_writes, ...). */
+    primaryReads: z.array(z.object({ reason: z.string(), perSecond: figure })),
   }),
   queues: z.array(z.object({ queue: z.string(), backlog: figure, failed: figure })),
   hotListAgeSeconds: figure,

@@ -12,6 +12,7 @@ import { parseLsn, type Db, type DbReader, type ReplicaMonitor, type SqlReader }
 import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import { Counter, Gauge, type Registry } from 'prom-client';
+import { primaryReads } from '../http/read-your-writes';
 
 /** What one cached read is: one product by slug, or one answer about the set of products. */
 export type CacheEntry =
@@ -262,6 +263,7 @@ export class CatalogCache {
     const { db, replica } = this.options;
     const written = session.get('writtenLsn');
     if (written !== undefined && replica.usable() && !replica.hasReplayed(written)) {
+      primaryReads.inc({ reason: 'read_your_writes' });
       return this.count(entry, { value: await load(readers(db, 'primary')), level: 'BYPASS' });
     }
     if (this.options.enabled === false || !this.usable()) {
@@ -368,8 +370,14 @@ export class CatalogCache {
    */
   private fillReader(lsn: string | null): Readers {
     const { db, replica } = this.options;
-    if (!replica.usable()) return readers(db, 'primary');
-    if (lsn && !replica.hasReplayed(lsn)) return readers(db, 'primary');
+    if (!replica.usable()) {
+      primaryReads.inc({ reason: 'replica_unusable' });
+      return readers(db, 'primary');
+    }
+    if (lsn && !replica.hasReplayed(lsn)) {
+      primaryReads.inc({ reason: 'change_not_replayed' });
+      return readers(db, 'primary');
+    }
     return readers(db, 'replica');
   }
 

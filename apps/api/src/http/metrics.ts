@@ -1,6 +1,7 @@
 import type { ReplicaMonitor } from '@shop/db';
 import { createRegistry, type Admission } from '@shop/http';
 import { Gauge, type Registry } from 'prom-client';
+import { primaryReads } from './read-your-writes';
 
 /**
  * Prometheus metrics of one API process beyond the request metrics of @shop/http: replica lag
@@ -12,6 +13,7 @@ export function createMetrics(
   instanceId: string,
 ): Registry {
   const registry = createRegistry(instanceId);
+  registry.registerMetric(primaryReads);
   const lagSeconds = new Gauge({
     name: 'shop_replica_lag_seconds',
     help: 'Age of the last replayed transaction while the replica is behind (0 when caught up; -1 unreachable)',

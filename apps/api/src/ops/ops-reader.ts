@@ -18,6 +18,7 @@ const queries = {
   up: 'up',
   edgeRate: 'shop:edge_requests:rate1m',
   edgeConnections: 'shop:edge_connections_active',
+  edgeHits: 'area:shop_edge_cache_hits:ratio_rate1m',
   apiRate: 'job_instance:shop_http_requests:rate1m{job="api"}',
   apiP95: 'job_instance:shop_http_request_duration_seconds:p95_1m{job="api"}',
   apiErrors: 'job_instance:shop_http_errors:ratio_rate1m{job="api"}',
@@ -29,6 +30,7 @@ const queries = {
   lagSeconds: 'shop:replica_lag_seconds:max',
   lagBytes: 'shop:replica_lag_bytes:max',
   bypassReads: 'sum(cache_level:shop_cache_reads:rate1m{level="BYPASS"})',
+  primaryReads: 'reason:shop_primary_reads:rate1m',
   queueBacklog: 'queue:shop_queue_backlog:max',
   queueFailed: 'queue_state:shop_queue_jobs:max{state="failed"}',
   hotListAge: 'shop:hotlist_age_seconds:min',
@@ -82,6 +84,8 @@ export class OpsReader {
       edge: {
         requestsPerSecond: numberOf(first(r.edgeRate)),
         activeConnections: numberOf(first(r.edgeConnections)),
+        pageCacheHitRatio: numberOf(byLabel(r.edgeHits, 'area', 'pages')),
+        cdnHitRatio: numberOf(byLabel(r.edgeHits, 'area', 'cdn')),
       },
       storefront: { cpu: numberOf(byLabel(r.cpu, 'job', 'web')) },
       api: r.apiRate
@@ -110,6 +114,9 @@ export class OpsReader {
         lagSeconds: numberOf(first(r.lagSeconds)),
         lagBytes: numberOf(first(r.lagBytes)),
         bypassReadsPerSecond: numberOf(first(r.bypassReads)),
+        primaryReads: r.primaryReads
+          .map((s) => ({ reason: s.metric.reason ?? '', perSecond: numberOf(s) }))
+          .sort((a, b) => a.reason.localeCompare(b.reason)),
       },
       queues: r.queueBacklog
         .map((s) => ({

@@ -92,6 +92,8 @@ function Tiers({ snapshot }: { snapshot: OpsSnapshot }) {
         <Card title="Edge">
           <Figure label="requests" value={rate(edge.requestsPerSecond)} />
           <Figure label="open connections" value={edge.activeConnections ?? dash} />
+          <Figure label="pages from the page cache" value={share(edge.pageCacheHitRatio)} />
+          <Figure label="pictures from the CDN cache" value={share(edge.cdnHitRatio)} />
         </Card>
       </Tier>
       <Tier name="Storefront and API replicas">
@@ -115,6 +117,13 @@ function Tiers({ snapshot }: { snapshot: OpsSnapshot }) {
         </Card>
         <Card title="Postgres">
           <Figure label="catalog reads past the cache" value={rate(replica.bypassReadsPerSecond)} />
+          {replica.primaryReads.map((reads) => (
+            <Figure
+              key={reads.reason}
+              label={`to the primary: ${reads.reason.replaceAll('_', ' ')}`}
+              value={rate(reads.perSecond)}
+            />
+          ))}
           <Figure label="replica behind by" value={seconds(replica.lagSeconds)} />
           <Figure label="WAL not yet replayed" value={bytes(replica.lagBytes)} />
         </Card>
