@@ -15,6 +15,7 @@ export const env = z
     API_REPLICAS: z.coerce.number(),
     REDIS_URL: z.string(),
     CACHE_REDIS_URL: z.string(),
+    EVENTS_REDIS_URL: z.string(),
     PROMETHEUS_URL: z.url(),
     WORKER_REPLICAS: z.coerce.number(),
   })

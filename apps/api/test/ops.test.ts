@@ -1,5 +1,7 @@
 import { opsSnapshot, type ErrorBody, type OpsSnapshot } from '@shop/domain';
-import { describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { OpsReader } from '../src/ops/ops-reader';
 import { env } from './env';
 import { ADMIN, CUSTOMER, Shopper, signedIn } from './shopper';
 import { waitUntil } from './stack';
@@ -44,5 +46,21 @@ describe('GET /api/admin/ops', () => {
     expect(figures.replica.lagSeconds).not.toBeNull();
     expect(figures.queues.map((queue) => queue.queue)).toEqual(['hotlists', 'outbox']);
     expect(figures.shoppersOnline).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('the ops figures without Prometheus', () => {
+  // Presence lives in the events Redis.
+  const redis = new Redis(env.EVENTS_REDIS_URL);
+  afterAll(() => redis.disconnect());
+
+  it('says metrics are down and leaves every figure empty, and still counts who is online', async () => {
+    // Nothing listens on port 9 of this machine: Prometheus "does not answer".
+    const snapshot = opsSnapshot.parse(await new OpsReader('http://127.0.0.1:9', redis).read());
+    expect(snapshot.metrics).toBe('down');
+    expect(snapshot.components).toEqual([]);
+    expect(snapshot.api).toEqual([]);
+    expect(snapshot.edge.requestsPerSecond).toBeNull();
+    expect(snapshot.shoppersOnline).toBeGreaterThanOrEqual(0);
   });
 });
