@@ -12,6 +12,7 @@ export default defineConfig({
             '{apps,packages,prisma}/**/src/**/*.test.ts',
             'prisma/seed/**/*.test.ts',
             'e2e/load/**/*.test.ts',
+            'infra/logs/**/*.test.ts',
           ],
           exclude: ['**/node_modules/**', 'e2e/load/reports/**'],
         },

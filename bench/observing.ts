@@ -1,8 +1,9 @@
 // npm run bench:observing — what watching the shop costs: catalog throughput through the edge
-// with Prometheus scraping every component (every 5 s, and its exporters of nginx, Postgres and
-// Redis running) next to the same requests with Prometheus and the exporters stopped, in rounds
-// back to back in one run (target: observed ≥ 0.95 × unobserved). The apps' own counters are
-// part of them and always on; what is switched is everything that collects them.
+// with everything that watches it running (Prometheus scraping every component every 5 s, its
+// exporters, the log collector, and the edge shipping its access log to it) next to the same
+// requests with all of that off (`shop observing off`), in rounds back to back in one run
+// (target: observed ≥ 0.95 × unobserved). The apps' own log lines and counters are part of them
+// and always on; what is switched is everything that collects them.
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,6 @@ import { measureInRounds, printPairs, writeReport, type Pair } from './lib/repor
 import { runWrk, type WrkOptions } from './lib/wrk';
 
 const { SHOP_ROOT, PROMETHEUS_URL, PROMETHEUS_SCRAPE_INTERVAL } = observingEnv();
-const supervisorConf = join(SHOP_ROOT, 'infra/local/supervisord.conf');
 const edge = `http://${env.SHOP_HOST}:${env.EDGE_PORT}`;
 const ready = await fetch(`${edge}/api/readyz`).catch(() => null);
 if (!ready?.ok) {
@@ -19,28 +19,23 @@ if (!ready?.ok) {
   process.exit(1);
 }
 
-const collectors = [
-  'prometheus',
-  'nginx-exporter',
-  'pg-primary-exporter',
-  'pg-replica-exporter',
-  'redis-exporter',
-];
 let observed: boolean | undefined;
 /**
- * Starts or stops Prometheus and the exporters (supervisorctl waits until they have). A started
- * Prometheus replays its write-ahead log first, a burst of work of its own that watching does not
- * cost once it runs: the measurement waits until it is ready and has scraped once more.
+ * Turns watching on or off (`shop observing`, which waits for supervisord). A started Prometheus
+ * replays its write-ahead log first, a burst of work of its own that watching does not cost once
+ * it runs: the measurement waits until it is ready and has scraped once more.
  */
 function observe(on: boolean): void {
   if (observed === on) return;
   const result = spawnSync(
-    'supervisorctl',
-    ['-c', supervisorConf, on ? 'start' : 'stop', ...collectors],
+    'bash',
+    [join(SHOP_ROOT, 'infra/local/bin/shop'), 'observing', on ? 'on' : 'off'],
     { encoding: 'utf8' },
   );
-  if (result.status !== 0) throw new Error(`supervisorctl: ${result.stdout}${result.stderr}`);
+  if (result.status !== 0) throw new Error(`shop observing: ${result.stdout}${result.stderr}`);
   observed = on;
+  // The edge's old workers finish their connections before the new config serves them all.
+  spawnSync('sleep', ['1']);
   if (!on) return;
   const deadline = Date.now() + 60_000;
   while (spawnSync('curl', ['-sf', '-o', '/dev/null', `${PROMETHEUS_URL}/-/ready`]).status !== 0) {
@@ -67,8 +62,8 @@ try {
     process.stderr.write(`[bench] ${label}: ${env.BENCH_ROUNDS} rounds, observed and not\n`);
     runWrk(`${edge}${path}`, { ...options, seconds: 2 });
     pairs.push({
-      label: `${label}, Prometheus scraping`,
-      baselineLabel: 'Prometheus and exporters stopped',
+      label: `${label}, watched (metrics and logs collected)`,
+      baselineLabel: 'not watched (shop observing off)',
       ...measureInRounds(
         env.BENCH_ROUNDS,
         () => {

@@ -60,6 +60,11 @@ export PG_REPLICA_EXPORTER_PORT="${PG_REPLICA_EXPORTER_PORT:-$((SHOP_PORT_BASE +
 export REDIS_EXPORTER_PORT="${REDIS_EXPORTER_PORT:-$((SHOP_PORT_BASE + 64))}"
 # mtail, counting the edge's access log by cache status (the page cache's and the CDN's hits).
 export EDGE_LOG_EXPORTER_PORT="${EDGE_LOG_EXPORTER_PORT:-$((SHOP_PORT_BASE + 65))}"
+# The log collector (rsyslog, infra/logs): every process's log and the edge's access log in
+# logs/collected/shop.log; it and the edge's access logs rotate at LOG_ROTATE_SIZE, keeping
+# LOG_KEEP files.
+export LOG_ROTATE_SIZE="${LOG_ROTATE_SIZE:-50m}"
+export LOG_KEEP="${LOG_KEEP:-5}"
 export PROMETHEUS_SCRAPE_INTERVAL="${PROMETHEUS_SCRAPE_INTERVAL:-5s}"
 export PROMETHEUS_RETENTION="${PROMETHEUS_RETENTION:-3d}"
 # Reference servers of the benchmarks (4190 would be refused by fetch: a blocked port).

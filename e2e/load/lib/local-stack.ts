@@ -16,7 +16,7 @@ export function samplerSources(apiReplicas = env.API_REPLICAS): SamplerSources {
       { length: apiReplicas },
       (_, i) => `http://${env.SHOP_HOST}:${env.API_PORT_BASE + 1 + i}/metrics`,
     ),
-    edgeAccessLog: env.SHOP_DATA ? join(env.SHOP_DATA, 'logs', 'edge-access.log') : undefined,
+    edgeAccessLog: env.SHOP_DATA ? join(env.SHOP_DATA, 'logs', 'edge', 'access.log') : undefined,
   };
 }
 

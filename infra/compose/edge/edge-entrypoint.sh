@@ -15,7 +15,7 @@ set -eu
 # The page cache's and the CDN's zones; "off" turns one off.
 : "${EDGE_PAGE_CACHE:=shop_pages}" "${EDGE_IMAGE_CACHE:=shop_img}"
 export EDGE_PURGE_ALLOW EDGE_STATUS_ALLOW CDN_CACHE_MAX_SIZE EDGE_PAGE_CACHE EDGE_IMAGE_CACHE
-export EDGE_LISTEN=80 EDGE_ACCESS_LOG=/dev/stdout
+export EDGE_LISTEN=80 EDGE_ACCESS_LOGS="access_log /dev/stdout shop_json buffer=64k flush=1s;"
 export EDGE_CACHE_DIR=/var/cache/nginx/shop EDGE_SNIPPETS_DIR=/etc/nginx/shop-snippets
 templates=/etc/nginx/shop-templates
 
@@ -47,7 +47,7 @@ render() {
   # shellcheck disable=SC2016
   vars='${API_UPSTREAM_SERVERS}${API_AUTH_UPSTREAM_SERVERS}${WEB_UPSTREAM_SERVERS}${IMAGES_UPSTREAM_SERVERS}'
   # shellcheck disable=SC2016
-  vars="$vars"'${EDGE_LISTEN}${EDGE_ACCESS_LOG}${EDGE_CACHE_DIR}${EDGE_SNIPPETS_DIR}${CDN_CACHE_MAX_SIZE}'
+  vars="$vars"'${EDGE_LISTEN}${EDGE_ACCESS_LOGS}${EDGE_CACHE_DIR}${EDGE_SNIPPETS_DIR}${CDN_CACHE_MAX_SIZE}'
   # shellcheck disable=SC2016
   vars="$vars"'${EDGE_PURGE_ALLOW}${EDGE_STATUS_ALLOW}${EDGE_PAGE_CACHE}${EDGE_IMAGE_CACHE}'
   mkdir -p "$EDGE_SNIPPETS_DIR" "$EDGE_CACHE_DIR"

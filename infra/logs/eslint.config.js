@@ -1,0 +1,3 @@
+import { baseConfig } from '@shop/eslint-config/base';
+
+export default [...baseConfig()];
