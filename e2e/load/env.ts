@@ -11,6 +11,8 @@ export const env = z
     /** The API replicas, asked directly for their /metrics while the load runs. */
     API_PORT_BASE: z.coerce.number().int().default(4110),
     API_REPLICAS: z.coerce.number().int().min(1).default(2),
+    /** The read replica's port (chaos: its replay paused over the superuser's socket). */
+    PG_REPLICA_PORT: z.coerce.number().int().default(4133),
     /** The local stack's data folder (its edge access log tells page-cache and CDN hits). */
     SHOP_DATA: z.string().optional(),
     /** How long a browser journey's expectation waits for what it expects on a busy shop. */

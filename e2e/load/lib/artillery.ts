@@ -50,7 +50,15 @@ export async function prepareFlowBundles(): Promise<void> {
  * Runs `<folder>/<name>.json`; results go to `<name>-output.json`, the console output to
  * `<name>.log`. Rejects when Artillery wrote no results at all.
  */
-export function runArtillery(folder: string, name: string): Promise<ArtilleryRun> {
+/**
+ * Runs `<name>.json` in `folder` with Artillery; `onStart` is called when its first phase starts
+ * (Artillery takes seconds to get going, more on a busy machine).
+ */
+export function runArtillery(
+  folder: string,
+  name: string,
+  onStart?: () => void,
+): Promise<ArtilleryRun> {
   const outputPath = join(folder, `${name}-output.json`);
   const logPath = join(folder, `${name}.log`);
   const log = createWriteStream(logPath);
@@ -77,6 +85,14 @@ export function runArtillery(folder: string, name: string): Promise<ArtilleryRun
   );
   child.stdout.pipe(log);
   child.stderr.pipe(log);
+  if (onStart) {
+    const watch = (chunk: Buffer) => {
+      if (!chunk.toString('utf8').includes('Phase started')) return;
+      child.stdout.off('data', watch);
+      onStart();
+    };
+    child.stdout.on('data', watch);
+  }
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => {
