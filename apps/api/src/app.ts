@@ -27,7 +27,6 @@ import {
   traceRequests,
   type Admission,
 } from '@shop/http';
-import { dbTimeOf, timeDbPerRequest } from './http/db-time';
 import { createMetrics } from './http/metrics';
 import { refuseCrossSiteWrites, registerSessions } from '@shop/sessions';
 import { authRoutes } from './routes/auth';
@@ -110,8 +109,7 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  await timeDbPerRequest(app);
-  traceRequests(app, deps.instanceId, dbTimeOf);
+  traceRequests(app, deps.instanceId);
   // Anything personal (cart, account, orders) must never sit in a shared cache.
   app.addHook('onSend', async (_request, reply, payload) => {
     if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');

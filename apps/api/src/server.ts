@@ -7,7 +7,6 @@ import { LoginLimits } from './accounts/login-limits';
 import { ImageService } from './admin/image-service';
 import { RegistrationLimit } from './accounts/registration-limit';
 import { buildApp } from './app';
-import { countQuery } from './http/db-time';
 import { CatalogCache } from './cache/catalog-cache';
 import { CatalogChanges } from './cache/catalog-changes';
 import { StorefrontRevalidation } from './cache/storefront-revalidation';
@@ -22,7 +21,6 @@ const db = createDb({
   replicaUrl: env.DATABASE_REPLICA_URL,
   applicationName: `shop-api:${env.API_INSTANCE_ID}`,
   poolSize: env.DATABASE_POOL_SIZE,
-  onQuery: countQuery,
 });
 const redis = connectRedis(env.REDIS_URL);
 const eventsRedis = connectRedis(env.EVENTS_REDIS_URL ?? env.REDIS_URL);

@@ -58,9 +58,6 @@ suite('the collected log', () => {
       'GET /p/teak-chair → 200 in 212 ms, cache MISS, from 127.0.0.1:4101',
     );
     expect(describe(api)).toBe('GET /api/products/teak-chair → 200 in 12.5 ms');
-    expect(describe({ ...api, dbQueries: 2, dbMs: 3.14 })).toBe(
-      'GET /api/products/teak-chair → 200 in 12.5 ms (Postgres: 2 queries, 3.1 ms)',
-    );
     expect(describe({ ...web, msg: 'fetch', url: 'http://edge/api/x' })).toBe(
       'calls the API: GET http://edge/api/x → 200 in 210 ms',
     );

@@ -68,10 +68,7 @@ export function describe(line: CollectedLine): string {
   const duration = numberField(line, 'durationMs');
   if (typeof line.method === 'string' && typeof line.url === 'string' && duration !== undefined) {
     const what = line.msg === 'fetch' ? 'calls the API: ' : '';
-    const dbMs = numberField(line, 'dbMs');
-    const db =
-      dbMs === undefined ? '' : ` (Postgres: ${String(line.dbQueries)} queries, ${ms(dbMs)})`;
-    return `${what}${line.method} ${line.url}${status} in ${ms(duration)}${db}`;
+    return `${what}${line.method} ${line.url}${status} in ${ms(duration)}`;
   }
   const error =
     typeof line.err === 'object' && line.err !== null && 'message' in line.err

@@ -10,44 +10,15 @@ export interface DbOptions {
   applicationName: string;
   poolSize?: number;
   statementTimeoutMs?: number;
-  /** Told how long each query took (ms), e.g. to sum a request's database time. */
-  onQuery?: (ms: number) => void;
 }
 
 function createPool(url: string, options: DbOptions, role: 'primary' | 'replica') {
-  const pool = new pg.Pool({
+  return new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
     application_name: `${options.applicationName}:${role}`,
     connectionTimeoutMillis: 2_000,
     statement_timeout: options.statementTimeoutMs ?? 5_000,
-  });
-  if (options.onQuery) timeQueries(pool, options.onQuery);
-  return pool;
-}
-
-type Query = (...args: unknown[]) => unknown;
-
-/**
- * Reports each query's time to `onQuery`: the pool's own `query` (Prisma outside transactions,
- * `sql`) and a checked-out client's (Prisma's transactions). Only the promise form is timed: the
- * pool runs its queries on a client with a callback, so none is counted twice.
- */
-function timeQueries(pool: pg.Pool, onQuery: (ms: number) => void): void {
-  const timed = (query: Query): Query =>
-    function (this: unknown, ...args: unknown[]) {
-      const started = performance.now();
-      const result = query.apply(this, args);
-      if (result instanceof Promise) {
-        const done = () => onQuery(performance.now() - started);
-        result.then(done, done);
-      }
-      return result;
-    };
-  const timedQuery = timed(pool.query as Query);
-  pool.query = timedQuery as typeof pool.query;
-  pool.on('connect', (client) => {
-    client.query = timed(client.query as Query) as typeof client.query;
   });
 }
 
