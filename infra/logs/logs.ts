@@ -43,7 +43,9 @@ if (options.request !== undefined) {
   const lines = await requestLines(dir, id);
   if (lines.length === 0) {
     process.stderr.write(
-      `logs: no collected line has request id ${id} (in ${dir}: the newest files only)\n`,
+      `logs: no collected line has request id ${id} (in ${dir}: the newest files only). ` +
+        "Answers from the edge's caches reach the collector 1 in 100; every one is in " +
+        `${join(data, 'logs', 'edge', 'access.log')}.\n`,
     );
     process.exit(1);
   }

@@ -71,6 +71,10 @@ suite('the collected log', () => {
     expect(endedAt(web)).toBe(Date.parse('2026-12-01T10:00:00.240Z'));
     expect(endedAt(api)).toBe(Date.parse('2026-12-01T10:00:00.100Z'));
     expect(endedAt(edge)).toBe(Date.parse('2026-12-01T10:00:00.250Z'));
+    // The edge's own time wins over the collector's, which reads its file once a second.
+    expect(endedAt({ ...edge, msec: Date.parse('2026-12-01T10:00:00.243Z') / 1000 })).toBe(
+      Date.parse('2026-12-01T10:00:00.243Z'),
+    );
   });
 
   it("finds a request's lines in the current and the rotated files, gzipped or not", async () => {

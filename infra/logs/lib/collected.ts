@@ -40,10 +40,13 @@ function numberField(line: CollectedLine, name: string): number | undefined {
 /**
  * When what the line tells of ended, in ms since the epoch, so lines of one request sort in
  * the order things happened across tiers. The Node services log a request when it ends (`time`,
- * ms); the storefront logs a span with its start and duration; the edge's own time has whole
- * seconds only, and it sends each line as the request ends, so the collector's time is used.
+ * ms); the storefront logs a span with its start and duration; the edge logs `msec` as the
+ * request ends. Anything else: when the collector got it.
  */
 export function endedAt(line: CollectedLine): number {
+  // The edge's own: when it logged the request (its end), in seconds to the millisecond.
+  const msec = numberField(line, 'msec');
+  if (msec !== undefined) return Math.round(msec * 1000);
   const time = numberField(line, 'time');
   if (time !== undefined) {
     return line.service === 'web' ? time + (numberField(line, 'durationMs') ?? 0) : time;
