@@ -87,12 +87,43 @@ describe('edge in front of the API replicas', () => {
   });
 });
 
-/** The edge's cache outcome for a storefront address, after the body has been read. */
+describe("edge following the API replicas' readiness", () => {
+  // Each request gets 3 s; a request the edge sends to a hung replica would wait 30 s
+  // (proxy_read_timeout), since a stopped process still accepts connections.
+  const servedWithin3s = async (requests: number) => {
+    const servedBy = new Set<string>();
+    for (let i = 0; i < requests; i++) {
+      const response = await api('/api/products?pageSize=2', {
+        signal: AbortSignal.timeout(3_000),
+      }).catch(() => null);
+      if (response?.status !== 200) return null;
+      servedBy.add(response.headers.get('x-served-by') ?? 'missing');
+    }
+    return servedBy;
+  };
+
+  afterAll(async () => {
+    await supervise('signal', 'CONT', 'api:api-1');
+  });
+
+  it('takes a hung replica out of rotation, and puts it back once it answers', async () => {
+    // In rotation to begin with (a test before may have stopped it).
+    await waitUntil(async () => (await servedWithin3s(10))?.has('api-1') === true, 20_000, 500);
+    await supervise('signal', 'STOP', 'api:api-1');
+    // Its readiness times out twice in a row (two rounds a second or more apart): out.
+    await waitUntil(async () => (await servedWithin3s(20))?.has('api-1') === false, 20_000, 500);
+    await supervise('signal', 'CONT', 'api:api-1');
+    await waitUntil(async () => (await servedWithin3s(10))?.has('api-1') === true, 20_000, 500);
+  });
+});
+
+/** What /api/readyz answers, as far as these tests read it. */
 interface Ready {
   status: string;
   checks: Record<string, string>;
 }
 
+/** The edge's cache outcome for a storefront address, after the body has been read. */
 async function cacheStatus(path: string): Promise<{ status: number; cache: string | null }> {
   const response = await api(path);
   await response.arrayBuffer();
