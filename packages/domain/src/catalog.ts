@@ -11,14 +11,58 @@ export type ProductSort = (typeof productSorts)[number];
 
 export const MAX_PAGE_SIZE = 100;
 export const MAX_PAGE = 10_000;
+export const MAX_SEARCH_LENGTH = 100;
 
-/** Query of GET /api/products. Unknown parameters are ignored; known ones must be valid. */
-export const productListQuery = z.object({
-  category: slug.optional(),
-  sort: z.enum(productSorts).default('newest'),
-  page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
-  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(24),
-});
+/** The orders of search results: best match first, or one of the listings' orders but popular. */
+export const searchSorts = ['relevance', 'newest', 'price_asc', 'price_desc'] as const;
+export type SearchSort = (typeof searchSorts)[number];
+
+/**
+ * Query of GET /api/products. Unknown parameters are ignored; known ones must be valid. With
+ * `q` (search words; blank is no search) the sort defaults to `relevance` and may not be
+ * `popular`; without it, `relevance` has nothing to rank by.
+ */
+export const productListQuery = z
+  .object({
+    category: slug.optional(),
+    q: z
+      .string()
+      .trim()
+      .max(MAX_SEARCH_LENGTH)
+      .optional()
+      .transform((q) => q || undefined),
+    sort: z.enum([...productSorts, 'relevance']).optional(),
+    page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
+    pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(24),
+  })
+  .transform(({ sort, ...query }, context): ListingQuery | SearchQuery => {
+    const { q } = query;
+    if (q === undefined) {
+      if (sort !== 'relevance') return { ...query, q, sort: sort ?? 'newest' };
+      context.addIssue({ code: 'custom', path: ['sort'], message: 'relevance needs q (a search)' });
+      return z.NEVER;
+    }
+    if (sort !== 'popular') return { ...query, q, sort: sort ?? 'relevance' };
+    context.addIssue({
+      code: 'custom',
+      path: ['sort'],
+      message: 'search results have no popular order',
+    });
+    return z.NEVER;
+  });
+/** One page of a listing: the whole shop's or a category's products. */
+export interface ListingQuery {
+  category?: string | undefined;
+  q?: undefined;
+  sort: ProductSort;
+  page: number;
+  pageSize: number;
+}
+/** One page of search results, within a category or not. */
+export interface SearchQuery extends Omit<ListingQuery, 'q' | 'sort'> {
+  q: string;
+  sort: SearchSort;
+}
 export type ProductListQuery = z.infer<typeof productListQuery>;
 
 export const imageRef = z.object({ hash: z.string(), alt: z.string() });
@@ -53,6 +97,11 @@ export const productPage = z
     page: z.number().int(),
     pageSize: z.number().int(),
     total: z.number().int(),
+    /**
+     * With `q`, when no product held every word typed: the words searched for instead (each
+     * unknown word replaced by the shop's word most like it, e.g. "tabel lamp" → "table lamp").
+     */
+    searchedInstead: z.string().optional(),
   })
   .meta({ id: 'ProductPage' });
 export type ProductPage = z.infer<typeof productPage>;

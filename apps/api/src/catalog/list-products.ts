@@ -1,5 +1,5 @@
 import type { SqlReader } from '@shop/db';
-import type { ProductListQuery, ProductPage, ProductSort, ProductSummary } from '@shop/domain';
+import type { ListingQuery, ProductPage, ProductSort, ProductSummary } from '@shop/domain';
 import { AppError } from '@shop/http';
 import { hotKeys } from '@shop/jobs';
 import type { Redis } from 'ioredis';
@@ -13,7 +13,7 @@ const MAX_RANKED = 1_000;
 
 // Each sort is an index's order (see prisma/schema.prisma), id breaking ties. Products the hot
 // list does not rank follow the ranked ones, newest first.
-const order = {
+export const order = {
   newest: 'p.created_at DESC, p.id DESC',
   price_asc: 'p.price_cents ASC, p.id ASC',
   price_desc: 'p.price_cents DESC, p.id DESC',
@@ -33,7 +33,7 @@ function summaries(from: string, total?: string): string {
 }
 
 /** A statement's parameters, numbered as they are added. */
-function parameters() {
+export function parameters() {
   const values: unknown[] = [];
   return {
     values,
@@ -45,13 +45,13 @@ function parameters() {
 }
 
 /** Rows of one category, or of the whole shop for ''. */
-function inCategory(category: string, add: (value: unknown) => string): string[] {
+export function inCategory(category: string, add: (value: unknown) => string): string[] {
   return category
     ? [`p.category_id = (SELECT id FROM categories WHERE slug = ${add(category)})`]
     : [];
 }
 
-interface SummaryRow {
+export interface SummaryRow {
   id: string;
   slug: string;
   name: string;
@@ -62,7 +62,7 @@ interface SummaryRow {
   image_alt: string | null;
 }
 
-function toSummary(row: SummaryRow): ProductSummary {
+export function toSummary(row: SummaryRow): ProductSummary {
   return {
     id: row.id,
     slug: row.slug,
@@ -145,7 +145,7 @@ async function totalOf(sql: SqlReader, category: string): Promise<number | null>
 
 // Prepared once per connection under a name of their own (parsed and planned once, not per read).
 const statementNames = new Map<string, string>();
-function statementName(text: string): string {
+export function statementName(text: string): string {
   let name = statementNames.get(text);
   if (!name) {
     name = `catalog:list:${statementNames.size}`;
@@ -161,7 +161,7 @@ function statementName(text: string): string {
  */
 export async function listProducts(
   deps: { sql: SqlReader; redis: Redis },
-  query: ProductListQuery,
+  query: ListingQuery,
 ): Promise<ProductPage> {
   const { sql } = deps;
   const category = query.category ?? '';

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { findProduct } from '../catalog/find-product';
 import { listCategories } from '../catalog/list-categories';
 import { listProducts } from '../catalog/list-products';
+import { searchProducts } from '../catalog/search-products';
 import type { AppDeps } from '../app';
 import { AppError } from '@shop/http';
 import type { Cached, Readers } from '../cache/catalog-cache';
@@ -67,15 +68,21 @@ export const catalogRoutes =
       },
       async (request, reply) => {
         cacheCatalog(request, reply);
-        const { category: slug = '', sort, page, pageSize } = request.query;
+        const { category: slug = '', q, sort, page, pageSize } = request.query;
         // The most popular order follows the hot lists, so it is kept one fold interval only.
         const ttlSeconds = sort === 'popular' ? deps.hotFoldIntervalSeconds : undefined;
         const load = async ({ sql }: Readers) =>
-          productPage.parse(await listProducts({ sql, redis: deps.eventsRedis }, request.query));
+          productPage.parse(
+            request.query.q === undefined
+              ? await listProducts({ sql, redis: deps.eventsRedis }, request.query)
+              : await searchProducts(sql, request.query),
+          );
+        // A search is a listing too: any catalog change drops it with the rest.
+        const searched = q === undefined ? '' : `|q=${q.toLowerCase()}`;
         return served(
           reply,
           await cache.read(
-            { kind: 'listing', key: `${slug}|${sort}|${page}|${pageSize}`, ttlSeconds },
+            { kind: 'listing', key: `${slug}|${sort}|${page}|${pageSize}${searched}`, ttlSeconds },
             load,
             request.session,
           ),

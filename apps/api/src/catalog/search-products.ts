@@ -1,0 +1,132 @@
+import type { SqlReader } from '@shop/db';
+import type { ProductPage, SearchQuery, SearchSort } from '@shop/domain';
+import { AppError } from '@shop/http';
+import {
+  inCategory,
+  order as listingOrder,
+  parameters,
+  statementName,
+  toSummary,
+  type SummaryRow,
+} from './list-products';
+
+// Search over the products' words (the product_search migration): every word searched for must
+// be in the product's name or description (stemmed: "boots" finds "boot"), the last one as a
+// prefix, since shoppers are still typing it. Relevance ranks a match in the name above one in
+// the description. When no product holds every word, each word the shop does not know is
+// replaced by the known word most like it (pg_trgm's trigram similarity), and the search runs
+// once more: "tabel lamp" finds table lamps, and the page says what it searched for instead.
+
+/** Words searched for, at most this many (a longer query is cut). */
+const MAX_WORDS = 8;
+
+/** The words of a search: letters and digits only (nothing a shopper types is tsquery syntax). */
+export function wordsOf(q: string): string[] {
+  return (
+    q
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.slice(0, MAX_WORDS) ?? []
+  );
+}
+
+/** Words as a tsquery: all required; the last one a prefix, unless it is a corrected word. */
+export function toTsquery(words: string[], lastIsPrefix = true): string {
+  return words
+    .map((word, i) => (lastIsPrefix && i === words.length - 1 ? `${word}:*` : word))
+    .join(' & ');
+}
+
+/** A match's order: best first, or one of the listings' orders. */
+const order = {
+  relevance: 'score DESC, p.id',
+  newest: listingOrder.newest,
+  price_asc: listingOrder.price_asc,
+  price_desc: listingOrder.price_desc,
+} as const satisfies Record<SearchSort, string>;
+
+/**
+ * One page of search results with their total, in one statement: the matches are ranked, the
+ * page cut from them; the total comes as a column of every row (or of the one row of nulls a
+ * page past the end returns).
+ */
+async function matchPage(
+  sql: SqlReader,
+  search: SearchQuery,
+  tsquery: string,
+): Promise<{ rows: SummaryRow[]; total: number }> {
+  const { values, add } = parameters();
+  const q = `to_tsquery('english', ${add(tsquery)})`;
+  const where = [`p.search_vector @@ ${q}`, ...inCategory(search.category ?? '', add)];
+  const text = `
+    WITH matches AS (
+      SELECT p.id, p.slug, p.name, p.price_cents, p.currency, p.stock, p.created_at,
+             p.cover_hash AS image_hash, p.cover_alt AS image_alt, ts_rank(p.search_vector, ${q}) AS score
+      FROM products p WHERE ${where.join(' AND ')}
+    )
+    SELECT (SELECT count(*) FROM matches)::int AS total, page.*
+    FROM (SELECT 1) one LEFT JOIN LATERAL (
+      SELECT * FROM matches p ORDER BY ${order[search.sort]}
+      OFFSET ${add((search.page - 1) * search.pageSize)} LIMIT ${add(search.pageSize)}
+    ) page ON true`;
+  const { rows } = await sql.query<SummaryRow & { total: number }>({
+    name: statementName(text),
+    text,
+    values,
+  });
+  return { rows: rows.filter((row) => row.id !== null), total: rows[0]?.total ?? 0 };
+}
+
+/**
+ * Each word the shop knows as it is; each other one replaced by the known word most like it
+ * (kept when none is like it at all).
+ */
+async function corrected(sql: SqlReader, words: string[]): Promise<string[]> {
+  const { rows } = await sql.query<{ word: string }>({
+    name: 'catalog:search-corrections',
+    text: `
+      SELECT COALESCE(
+        (SELECT w.word FROM search_words w WHERE w.word = t.typed),
+        (SELECT w.word FROM search_words w WHERE w.word % t.typed
+         ORDER BY similarity(w.word, t.typed) DESC, w.word LIMIT 1),
+        t.typed) AS word
+      FROM unnest($1::text[]) WITH ORDINALITY AS t(typed, n) ORDER BY t.n`,
+    values: [words],
+  });
+  return rows.map((row) => row.word);
+}
+
+/** Search results: products holding every word, or else every corrected word. */
+export async function searchProducts(sql: SqlReader, search: SearchQuery): Promise<ProductPage> {
+  const words = wordsOf(search.q);
+  let found = words.length > 0 ? await matchPage(sql, search, toTsquery(words)) : null;
+  let instead: string | undefined;
+  if (found?.total === 0) {
+    const better = await corrected(sql, words);
+    if (better.some((word, i) => word !== words[i])) {
+      found = await matchPage(sql, search, toTsquery(better, false));
+      instead = better.join(' ');
+    }
+  }
+  if (!found?.total && search.category) await requireCategory(sql, search.category);
+  return {
+    items: (found?.rows ?? []).map(toSummary),
+    page: search.page,
+    pageSize: search.pageSize,
+    total: found?.total ?? 0,
+    ...(instead === undefined ? {} : { searchedInstead: instead }),
+  };
+}
+/** Nothing found within a category: it may be no category at all (404, as listings say). */
+async function requireCategory(sql: SqlReader, category: string): Promise<void> {
+  const { rows } = await sql.query({
+    name: 'catalog:category-exists',
+    text: 'SELECT 1 FROM categories WHERE slug = $1',
+    values: [category],
+  });
+  if (rows.length === 0) {
+    throw new AppError('CATEGORY_NOT_FOUND', `Unknown category '${category}'`, {
+      field: 'category',
+    });
+  }
+}
