@@ -199,7 +199,10 @@ describe('hot lists', () => {
 
   it('counts every event exactly once when a worker is killed (SIGKILL) in the middle of folding', async () => {
     const quartet = ['q1', 'q2', 'q3', 'q4'].map((label) => product(label).id);
+    await folded();
     await supervise('stop', 'worker:*');
+    const viewsFolded = async () => Number(await store.hget(hotKeys.folded, 'view'));
+    const tallyBefore = await viewsFolded();
     const at = Date.now();
     const entries = 2_000;
     const expected = new Map(quartet.map((id) => [id, 0]));
@@ -218,6 +221,8 @@ describe('hot lists', () => {
     await supervise('signal', 'KILL', 'worker:worker-1');
     expect(left).toBeGreaterThan(0);
     await folded(90_000);
+    // The fold's own tally: every entry applied once, none twice (what chaos kill-worker reads).
+    expect((await viewsFolded()) - tallyBefore).toBe(entries * 40);
 
     const meta = await store.hgetall(hotKeys.meta);
     const factor = growth(at, Number(meta.epochMs), Number(meta.halfLifeSeconds));

@@ -11,6 +11,12 @@ export const hotKeys = {
   repeatPrefix: 'shop:hot:repeat:',
   /** + `<minute>`: hash of client address → events this minute (the per-address cap). */
   addressPrefix: 'shop:hot:address:',
+  /**
+   * Hash: event kind → events folded since the events Redis started, each added by the script
+   * that acknowledged its stream entry, so an entry applied twice would show here twice (what
+   * the chaos scenario kill-worker compares with the events the shop was sent).
+   */
+  folded: 'shop:hot:folded',
 } as const;
 
 export const presenceKeys = {

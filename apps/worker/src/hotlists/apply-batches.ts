@@ -5,10 +5,14 @@ import type { Redis } from 'ioredis';
  * Applies folded stream entries to the hot lists and presence, and acknowledges them, in one
  * atomic script. Each entry counts only if this call acknowledged it (XACK answered 1): an entry
  * another worker applied first, after taking over a batch thought lost, is skipped, so every
- * event counts exactly once. Within an entry, an event counts toward the lists unless the visitor
- * already did the same to the product within the repeat window, or its address used up its
- * events for the minute. Purchases come from the outbox, not from a visitor: they leave presence
- * alone and are never capped.
+ * event counts exactly once. A worker killed before its script leaves the entries unacknowledged
+ * (applied once, by whoever reads them next); one killed while it runs cannot stop it (Redis
+ * runs a script to its end), so they are applied and acknowledged. Each event of an entry applied
+ * here is added to a tally per kind (hotKeys.folded): an entry applied twice would show there.
+ * Within an entry, an event counts toward the lists unless the visitor already did the same to
+ * the product within the repeat window, or its address used up its events for the minute.
+ * Purchases come from the outbox, not from a visitor: they leave presence alone and are never
+ * capped.
  *
  * Redis runs nothing else while a script runs, so the script does as few commands as it can:
  * - what counts is added up per product first, then written with one ZINCRBY per product and
@@ -23,6 +27,7 @@ import type { Redis } from 'ioredis';
  */
 const SCRIPT = `
 local stream, meta, all, categories, online = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local tally = KEYS[6]
 local group, halfLife = ARGV[1], tonumber(ARGV[2])
 local repeatWindow, addressCap = tonumber(ARGV[3]), tonumber(ARGV[4])
 local categoryPrefix, viewingPrefix, now = ARGV[5], ARGV[6], tonumber(ARGV[7])
@@ -34,7 +39,7 @@ if not epoch then
 end
 local SLOT = 30000
 local applied, dropped, i = 0, 0, 11
-local lastSeen, viewing, added, addedIn, minutes = {}, {}, {}, {}, {}
+local lastSeen, viewing, added, addedIn, minutes, kinds = {}, {}, {}, {}, {}, {}
 for entry = 1, tonumber(ARGV[8]) do
   local id, at, count = ARGV[i], tonumber(ARGV[i + 1]), tonumber(ARGV[i + 2])
   i = i + 3
@@ -48,6 +53,7 @@ for entry = 1, tonumber(ARGV[8]) do
     local visitor, address, weight = ARGV[i + 3], ARGV[i + 4], tonumber(ARGV[i + 5])
     i = i + 6
     if mine then
+      kinds[kind] = (kinds[kind] or 0) + 1
       if kind ~= 'purchase' then
         if (lastSeen[visitor] or 0) < slot then lastSeen[visitor] = slot end
         if product ~= '' then
@@ -75,7 +81,7 @@ for entry = 1, tonumber(ARGV[8]) do
     end
   end
 end
--- Once per product, visitor, category and minute touched, not once per event.
+-- Once per product, visitor, category, minute and kind touched, not once per event.
 local listed = {}
 for product, score in pairs(added) do
   redis.call('ZINCRBY', all, score, product)
@@ -93,6 +99,7 @@ for product, seen in pairs(viewing) do
 end
 for category in pairs(listed) do redis.call('SADD', categories, category) end
 for bucket in pairs(minutes) do redis.call('EXPIRE', bucket, 120) end
+for kind, count in pairs(kinds) do redis.call('HINCRBY', tally, kind, count) end
 redis.call('HSET', meta, 'foldedAt', now)
 return { applied, dropped }
 `;
@@ -150,6 +157,7 @@ export async function applyBatches(
     hotKeys.all,
     hotKeys.categories,
     presenceKeys.visitors,
+    hotKeys.folded,
   ];
   const [applied = 0, dropped = 0] = (await redis.eval(SCRIPT, keys.length, ...keys, ...args)) as [
     number,
