@@ -12,6 +12,7 @@ import { env } from './env';
 import { prepareFlowBundles, runArtillery, writeScripts } from './lib/artillery';
 import { readChartJs } from './lib/chart-js';
 import { renderChaosHtml, type ChaosReport, type ScenarioResult } from './lib/chaos-html';
+import type { FoldFigures } from './lib/chaos-fold-verdict';
 import { parseChaosOptions, type ChaosOptions } from './lib/chaos-options';
 import type { Scenario } from './lib/chaos-scenarios';
 import { faultPeriods, windowsOf } from './lib/chaos-verdict';
@@ -66,6 +67,7 @@ async function runScenario(
     productsCsv(shop),
   );
   say(`${scenario.name}: ${scenario.fault}, after ${run.phaseSeconds} s of shopping`);
+  await scenario.before?.();
   let startLoad = () => {};
   const loadStarted = new Promise<void>((resolve) => (startLoad = resolve));
   const load = runArtillery(folder, scenario.name, () => startLoad());
@@ -78,7 +80,13 @@ async function runScenario(
     await sleep(phaseMs);
     broken = scenario;
     timeline.faultAtMs = Date.now() - startedAt;
-    scenario.inject({ target, catalog: shop, folder, seconds: run.phaseSeconds });
+    await scenario.inject({
+      target,
+      catalog: shop,
+      folder,
+      seconds: run.phaseSeconds,
+      loadStartedAt: startedAt,
+    });
     await sleep(startedAt + 2 * phaseMs - Date.now());
     undo();
     timeline.restoredAtMs = Date.now() - startedAt;
@@ -88,9 +96,15 @@ async function runScenario(
     undo();
   }
   const { output } = await load;
+  let fold: FoldFigures | undefined;
+  try {
+    fold = await scenario.after?.(output);
+  } catch (error) {
+    trouble ??= `the fault's own figures could not be read: ${(error as Error).message}`;
+  }
   const periods = faultPeriods(output, startedAt);
   const windows = windowsOf(periods, timeline);
-  const verdict = trouble ? { passed: false, says: trouble } : scenario.check(windows);
+  const verdict = trouble ? { passed: false, says: trouble } : scenario.check(windows, fold);
   say(`${scenario.name}: ${verdict.passed ? 'HELD' : 'BROKEN'}: ${verdict.says}`);
   return {
     name: scenario.name,
@@ -101,6 +115,7 @@ async function runScenario(
     periods,
     windows,
     verdict,
+    ...(fold ? { fold } : {}),
     ...(trouble ? { trouble } : {}),
   };
 }

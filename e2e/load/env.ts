@@ -15,6 +15,10 @@ export const env = z
     PG_REPLICA_PORT: z.coerce.number().int().default(4133),
     /** The local stack's data folder (its edge access log tells page-cache and CDN hits). */
     SHOP_DATA: z.string().optional(),
+    /** The worker processes under supervisord, worker:worker-1 … N (chaos: kill-worker). */
+    WORKER_REPLICAS: z.coerce.number().int().min(1).default(2),
+    /** The Redis of shopper events and hot lists (chaos kill-worker: the fold's tally, a burst). */
+    EVENTS_REDIS_URL: z.string().optional(),
     /** How long a browser journey's expectation waits for what it expects on a busy shop. */
     LOAD_EXPECT_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
     /**

@@ -1,12 +1,15 @@
 // chaos.html: every scenario of a chaos run for a person: the fault, the promise, whether it
 // held, and the load's error rate and p95 before, during and after the fault, with the time the
-// shop took to be steady again. One self-contained page (lib/html-page.ts); no I/O here.
+// shop took to be steady again; for kill-worker, what the workers' fold counted against what
+// the shop was sent. One self-contained page (lib/html-page.ts); no I/O here.
+import { freshFrom, oldestAge, type FoldFigures } from './chaos-fold-verdict';
 import type { Timeline, Verdict, Window, Windows } from './chaos-verdict';
 import type { Period } from './report-types';
 import {
   escapeHtml,
   formatCount,
   formatPercent,
+  formatSeconds,
   formatStart,
   htmlDocument,
   noValue,
@@ -25,6 +28,8 @@ export interface ScenarioResult {
   periods: Period[];
   windows: Windows;
   verdict: Verdict;
+  /** kill-worker's own figures: the fold's tally against what was sent, the kill, the lists' age. */
+  fold?: FoldFigures;
   /** When the run could not make or undo the fault, what went wrong. */
   trouble?: string;
 }
@@ -91,6 +96,64 @@ function renderFigures(report: ChaosReport): string {
   );
 }
 
+/** Milliseconds as seconds to a tenth: "12.6 s". */
+const tenths = (ms: number) => formatSeconds(Math.round(ms / 100) / 10);
+
+/** Sent and folded, side by side: "1,234 / 1,234". */
+const sentFolded = (sent: number, folded: number) =>
+  `${formatCount(sent)} / ${formatCount(folded)}`;
+
+function renderFold(report: ChaosReport): string {
+  const rows = report.results.flatMap(({ name, fold }) => {
+    if (!fold) return [];
+    const unacknowledged = Object.entries(fold.kill.unacknowledged)
+      .map(([worker, entries]) => `${escapeHtml(worker)}: ${formatCount(entries)}`)
+      .join('<br>');
+    const fresh = freshFrom(fold.ages);
+    return [
+      [
+        `<code>${escapeHtml(name)}</code>`,
+        tenths(fold.kill.atMs),
+        formatCount(fold.kill.queuedEntries),
+        unacknowledged || '0',
+        formatCount(fold.kill.viewsFolded),
+        sentFolded(fold.sent.view, fold.folded.view),
+        sentFolded(fold.sent.cart, fold.folded.cart),
+        `at most ${tenths(oldestAge(fold.ages) * 1000)} old, ` +
+          (fresh === undefined ? 'stale at the end' : `fresh from ${tenths(fresh.afterKillMs)}`),
+      ],
+    ];
+  });
+  if (rows.length === 0) return '';
+  return section(
+    'fold',
+    "The workers' fold",
+    `<p>${escapeHtml(
+      `Every worker was killed (seconds into the load) once one was part-way through folding a ` +
+        `burst of views written to the events stream: entries queued, entries read and not ` +
+        `acknowledged per worker, views folded between the burst and the kill. Sent: the view ` +
+        `beacons and cart adds the API accepted during the run, plus the burst; folded: how much ` +
+        `the workers' tally of folded events grew, read once every event was folded. Equal means ` +
+        `every event counted once. Then the hot lists' oldest age in the API's answers after the ` +
+        `kill, and from when on (after the kill) the API called them fresh to the end of the run.`,
+    )}</p>` +
+      table(
+        'What the killed workers were folding, and what was counted',
+        [
+          { label: 'Scenario' },
+          { label: 'Killed at', numeric: true },
+          { label: 'Queued', numeric: true },
+          { label: 'Unacknowledged', numeric: true },
+          { label: 'Folded first', numeric: true },
+          { label: 'Views sent / folded', numeric: true },
+          { label: 'Carts sent / folded', numeric: true },
+          { label: 'Hot lists' },
+        ],
+        rows,
+      ),
+  );
+}
+
 export function renderChaosHtml(report: ChaosReport, chartJs: string): string {
   const { settings } = report;
   const held = report.results.filter((result) => result.verdict.passed).length;
@@ -112,7 +175,10 @@ export function renderChaosHtml(report: ChaosReport, chartJs: string): string {
       head,
       section('hypotheses', 'Hypotheses', renderHypotheses(report)),
       section('figures', 'Figures', renderFigures(report)),
-    ].join('\n'),
+      renderFold(report),
+    ]
+      .filter(Boolean)
+      .join('\n'),
     data: report,
     chartJs,
     script: '',

@@ -1,12 +1,21 @@
 // The chaos scenarios: a fault made in the running local stack while protocol shoppers shop,
 // undone after a while, and the steady-state hypothesis the shop promises to keep. The faults
-// act through the stack's own supervisord (and, for replay, the replica's superuser socket).
+// act through the stack's own supervisord (and, for replay, the replica's superuser socket; for
+// the workers, the events Redis).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { env } from '../env';
+import {
+  countedOnce,
+  killedMidBatch,
+  refreshedAfterKill,
+  type FoldFigures,
+} from './chaos-fold-verdict';
+import { finishFoldWatch, killWorkersMidBatch, startFoldWatch } from './chaos-kill-worker';
 import type { Mix } from './mixes';
 import type { Catalog } from './shop-catalog';
+import type { ArtilleryOutput } from './summarize';
 import type { Verdict, Windows } from './chaos-verdict';
 
 /** What a fault may need to know of the run. */
@@ -17,6 +26,8 @@ export interface FaultContext {
   folder: string;
   /** How long the fault lasts. */
   seconds: number;
+  /** When the load began (ms since the epoch); it lasts three times `seconds`. */
+  loadStartedAt: number;
 }
 
 export interface Scenario {
@@ -26,16 +37,22 @@ export interface Scenario {
   /** The promise, for a person; `check` decides it from the figures. */
   hypothesis: string;
   mix: Mix;
-  inject(context: FaultContext): void;
+  /** Before the load starts, for a scenario that measures the shop itself (kill-worker). */
+  before?(): Promise<void>;
+  inject(context: FaultContext): void | Promise<void>;
   restore(): void;
-  check(windows: Windows): Verdict;
+  /** After the load ended: the figures such a scenario measured, for its check and the report. */
+  after?(output: ArtilleryOutput): Promise<FoldFigures>;
+  check(windows: Windows, fold?: FoldFigures): Verdict;
 }
 
-function run(command: string, args: string[]): void {
+/** Runs a command; answers what it printed, or throws with it when it failed. */
+function run(command: string, args: string[]): string {
   const result = spawnSync(command, args, { encoding: 'utf8' });
   if (result.status !== 0) {
     throw new Error(`${command} ${args.join(' ')}: ${result.stdout}${result.stderr}`.trim());
   }
+  return result.stdout;
 }
 
 const supervisorConf = join(
@@ -101,6 +118,13 @@ function recovers(windows: Windows, seconds: number): Verdict {
 
 function both(...verdicts: Verdict[]): Verdict {
   return { passed: verdicts.every((v) => v.passed), says: verdicts.map((v) => v.says).join('; ') };
+}
+
+/** The worker processes' ids, as supervisord gives them (0 for one not running). */
+function workerPids(): number[] {
+  return Array.from({ length: env.WORKER_REPLICAS }, (_, i) =>
+    Number(supervise('pid', `worker:worker-${i + 1}`).trim()),
+  ).filter((pid) => pid > 0);
 }
 
 export const scenarios: readonly Scenario[] = [
@@ -172,6 +196,39 @@ export const scenarios: readonly Scenario[] = [
     inject: (context) => startCrowd(context),
     restore: () => stopCrowd(),
     check: (windows) => both(fastDuring(windows, 2_000), recovers(windows, 20)),
+  },
+  {
+    name: 'kill-worker',
+    fault:
+      'every worker process killed (SIGKILL) in the middle of folding a burst of 50,000 views; ' +
+      'supervisord starts them again',
+    hypothesis:
+      "no event is counted twice or lost (the fold's tally grows by exactly the views and cart " +
+      'adds the shop accepted), the hot lists are fresh again within 20 s of the kill and stay ' +
+      'so, and no request fails (under 0.1 %)',
+    mix: 'shopping',
+    before: () => startFoldWatch(),
+    inject: (context) =>
+      killWorkersMidBatch(
+        {
+          target: context.target,
+          productIds: context.catalog.products.map((product) => product.id),
+          loadStartedAt: context.loadStartedAt,
+          loadEndsAt: context.loadStartedAt + 3 * context.seconds * 1000,
+        },
+        workerPids(),
+      ),
+    restore: () => supervise('start', 'worker:*'),
+    after: (output) => finishFoldWatch(output),
+    check: (windows, fold) =>
+      fold === undefined
+        ? { passed: false, says: 'no figures of the fold' }
+        : both(
+            killedMidBatch(fold),
+            countedOnce(fold),
+            refreshedAfterKill(fold, 20),
+            fewErrors(windows, 0.001),
+          ),
   },
 ];
 

@@ -124,10 +124,14 @@ function page(name: string, url: string) {
   ];
 }
 const think = (seconds: number) => ({ think: seconds });
+
+/** Names of the requests that make the API record a shopper event (chaos kill-worker counts them). */
+export const eventRequests = { view: 'api event view', addToCart: 'api add to cart' } as const;
+
 const view = {
   post: {
     url: '/api/events',
-    name: 'api event view',
+    name: eventRequests.view,
     json: { kind: 'view', productId: '{{ id }}' },
   },
 };
@@ -155,7 +159,7 @@ function journeyFlow(journey: Journey, thinkSeconds: number): unknown[] {
         {
           post: {
             url: '/api/cart/items',
-            name: 'api add to cart',
+            name: eventRequests.addToCart,
             json: { productId: '{{ id }}', quantity: 1 },
           },
         },
