@@ -41,3 +41,29 @@ export async function openProduct(page: Page, index = 0): Promise<SeenProduct> {
     url: page.url(),
   };
 }
+
+/** Types words into the header's search box and sends them (Enter): the results page. */
+export async function searchFor(page: Page, words: string): Promise<void> {
+  const box = page.getByRole('combobox', { name: 'Search products' });
+  await box.fill(words);
+  await box.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(`Results for ${words}`);
+}
+
+/**
+ * Types the start of a word into the search box, as a person does, and opens the first
+ * suggestion with the keyboard; returns the suggestion's name.
+ */
+export async function openFirstSuggestion(page: Page, typed: string): Promise<string> {
+  const box = page.getByRole('combobox', { name: 'Search products' });
+  await box.click();
+  await box.pressSequentially(typed, { delay: 50 });
+  const first = page.getByRole('listbox', { name: 'Suggestions' }).getByRole('option').first();
+  await expect(first).toBeVisible();
+  await box.press('ArrowDown');
+  await expect(first).toHaveAttribute('aria-selected', 'true');
+  const name = (await first.locator('span').first().innerText()).trim();
+  await box.press('Enter');
+  await expect(page.getByTestId('product-name')).toHaveText(name);
+  return name;
+}

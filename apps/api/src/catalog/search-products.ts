@@ -78,8 +78,8 @@ async function matchPage(
 }
 
 /**
- * Each word the shop knows as it is; each other one replaced by the known word most like it
- * (kept when none is like it at all).
+ * Each word the shop knows as it is; each other one replaced by the known word most like it, a
+ * word of product names before one of descriptions alone (kept when none is like it at all).
  */
 async function corrected(sql: SqlReader, words: string[]): Promise<string[]> {
   const { rows } = await sql.query<{ word: string }>({
@@ -88,7 +88,8 @@ async function corrected(sql: SqlReader, words: string[]): Promise<string[]> {
       SELECT COALESCE(
         (SELECT w.word FROM search_words w WHERE w.word = t.typed),
         (SELECT w.word FROM search_words w WHERE w.word % t.typed
-         ORDER BY similarity(w.word, t.typed) DESC, w.word LIMIT 1),
+         ORDER BY similarity(w.word, t.typed) + CASE WHEN w.in_names THEN 0.1 ELSE 0 END DESC, w.word
+         LIMIT 1),
         t.typed) AS word
       FROM unnest($1::text[]) WITH ORDINALITY AS t(typed, n) ORDER BY t.n`,
     values: [words],

@@ -35,7 +35,9 @@ export function ProductCard({ product, headingLevel: Heading = 'h2', priority = 
             {product.name}
           </IntentLink>
         </Heading>
-        <p className={styles.price}>{formatPrice(product.priceCents, product.currency)}</p>
+        <p className={styles.price} data-testid="product-card-price">
+          {formatPrice(product.priceCents, product.currency)}
+        </p>
         <div className={styles.actions}>
           <AddToCartButton
             productId={product.id}

@@ -1,5 +1,6 @@
 import { CategoryNav } from './category-nav';
 import { Logo } from './logo';
+import { SearchBox } from './search-box';
 import { ShopperNav } from './shopper-nav';
 import { IntentLink } from './intent-link';
 import styles from './site-header.module.css';
@@ -14,6 +15,7 @@ export function SiteHeader() {
           </IntentLink>
           <p className={styles.tagline}>Everyday goods, well made</p>
         </div>
+        <SearchBox />
         <ShopperNav />
       </div>
       <CategoryNav />

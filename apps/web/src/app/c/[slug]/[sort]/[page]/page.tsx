@@ -17,6 +17,7 @@ import {
 } from '@/lib/category-url';
 import { getCategory } from '@/lib/data/get-categories';
 import { listProducts } from '@/lib/data/list-products';
+import listingStyles from '@/components/listing.module.css';
 import styles from './category.module.css';
 
 const POPULAR = 4;
@@ -83,10 +84,10 @@ export default async function CategoryPage({ params }: { params: Promise<Params>
     <div className="container page">
       <Breadcrumbs items={[{ label: 'Home', href: '/' }, { label: category.name }]} />
 
-      <header className={styles.header}>
+      <header className={listingStyles.header}>
         <div>
-          <h1 className={styles.title}>{category.name}</h1>
-          <p className={styles.count}>
+          <h1 className={listingStyles.title}>{category.name}</h1>
+          <p className={listingStyles.count}>
             {products.total.toLocaleString('en-US')} {products.total === 1 ? 'product' : 'products'}
             {products.items.length > 0 && pageCount > 1 ? (
               <>
@@ -96,7 +97,7 @@ export default async function CategoryPage({ params }: { params: Promise<Params>
             ) : null}
           </p>
         </div>
-        <SortForm action={categoryHref(slug)} sort={sort} />
+        <SortForm action={categoryHref(slug)} sort={sort} labels={sortLabels} />
       </header>
 
       {products.items.length > 0 ? (
@@ -107,7 +108,7 @@ export default async function CategoryPage({ params }: { params: Promise<Params>
           testId="category-products"
         />
       ) : (
-        <div className={styles.empty}>
+        <div className={listingStyles.empty}>
           <p>Nothing in this category yet.</p>
           <Link className="button" href="/">
             Continue shopping
