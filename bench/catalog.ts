@@ -143,6 +143,19 @@ async function measureMisses(
       ),
     ),
   );
+  // Searches shoppers might type: two words of a product's name (its material and what it is,
+  // or its style and what it is), each pair once.
+  const searchPaths = [
+    ...new Set(
+      slugs.flatMap((slug) => {
+        const words = slug.split('-').filter((word) => !/^\d+$/.test(word));
+        const thing = words.at(-1) ?? '';
+        return words.length > 2 ? [`${words[1]} ${thing}`, `${words[0]} ${thing}`] : [];
+      }),
+    ),
+  ]
+    .slice(0, 2_000)
+    .map((q) => `/api/products?q=${encodeURIComponent(q)}&pageSize=24`);
   const flusher = spawn(process.execPath, ['--import', 'tsx', 'lib/cache-flusher.ts'], {
     cwd: import.meta.dirname,
     // The child inherits this environment (PATH, the stack's settings) plus its own three.
@@ -158,6 +171,12 @@ async function measureMisses(
         listingPaths,
         'products.json',
         `/api/products?category=…&sort=…&page=… (${listingPaths.length} pages)`,
+      ],
+      [
+        'listing',
+        searchPaths,
+        'products.json',
+        `/api/products?q=… (${searchPaths.length} searches)`,
       ],
       [
         'product',

@@ -12,6 +12,8 @@ export type ProductSort = (typeof productSorts)[number];
 export const MAX_PAGE_SIZE = 100;
 export const MAX_PAGE = 10_000;
 export const MAX_SEARCH_LENGTH = 100;
+/** A search ranks at most this many matches (a word in most products would rank them all). */
+export const MAX_SEARCH_MATCHES = 2_000;
 
 /** The orders of search results: best match first, or one of the listings' orders but popular. */
 export const searchSorts = ['relevance', 'newest', 'price_asc', 'price_desc'] as const;
@@ -102,6 +104,11 @@ export const productPage = z
      * unknown word replaced by the shop's word most like it, e.g. "tabel lamp" → "table lamp").
      */
     searchedInstead: z.string().optional(),
+    /**
+     * With `q`: true when more products matched than a search ranks (MAX_SEARCH_MATCHES); `total`
+     * is then that bound and the results the best of the first ones found.
+     */
+    capped: z.boolean().optional(),
   })
   .meta({ id: 'ProductPage' });
 export type ProductPage = z.infer<typeof productPage>;

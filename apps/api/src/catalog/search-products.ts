@@ -1,5 +1,10 @@
 import type { SqlReader } from '@shop/db';
-import type { ProductPage, SearchQuery, SearchSort } from '@shop/domain';
+import {
+  MAX_SEARCH_MATCHES,
+  type ProductPage,
+  type SearchQuery,
+  type SearchSort,
+} from '@shop/domain';
 import { AppError } from '@shop/http';
 import {
   inCategory,
@@ -30,10 +35,15 @@ export function wordsOf(q: string): string[] {
   );
 }
 
-/** Words as a tsquery: all required; the last one a prefix, unless it is a corrected word. */
+/**
+ * Words as a tsquery: all required; the last one a prefix (of two letters or more: one letter
+ * begins half the catalog's words), unless it is a corrected word.
+ */
 export function toTsquery(words: string[], lastIsPrefix = true): string {
   return words
-    .map((word, i) => (lastIsPrefix && i === words.length - 1 ? `${word}:*` : word))
+    .map((word, i) =>
+      lastIsPrefix && i === words.length - 1 && word.length > 1 ? `${word}:*` : word,
+    )
     .join(' & ');
 }
 
@@ -46,15 +56,15 @@ const order = {
 } as const satisfies Record<SearchSort, string>;
 
 /**
- * One page of search results with their total, in one statement: the matches are ranked, the
- * page cut from them; the total comes as a column of every row (or of the one row of nulls a
- * page past the end returns).
+ * One page of search results with their total, in one statement: the matches (at most
+ * MAX_SEARCH_MATCHES and one, to know there were more) are ranked, the page cut from them; the
+ * total comes as a column of every row (or of the one row of nulls a page past the end returns).
  */
 async function matchPage(
   sql: SqlReader,
   search: SearchQuery,
   tsquery: string,
-): Promise<{ rows: SummaryRow[]; total: number }> {
+): Promise<{ rows: SummaryRow[]; total: number; capped: boolean }> {
   const { values, add } = parameters();
   const q = `to_tsquery('english', ${add(tsquery)})`;
   const where = [`p.search_vector @@ ${q}`, ...inCategory(search.category ?? '', add)];
@@ -63,6 +73,7 @@ async function matchPage(
       SELECT p.id, p.slug, p.name, p.price_cents, p.currency, p.stock, p.created_at,
              p.cover_hash AS image_hash, p.cover_alt AS image_alt, ts_rank(p.search_vector, ${q}) AS score
       FROM products p WHERE ${where.join(' AND ')}
+      LIMIT ${MAX_SEARCH_MATCHES + 1}
     )
     SELECT (SELECT count(*) FROM matches)::int AS total, page.*
     FROM (SELECT 1) one LEFT JOIN LATERAL (
@@ -74,7 +85,12 @@ async function matchPage(
     text,
     values,
   });
-  return { rows: rows.filter((row) => row.id !== null), total: rows[0]?.total ?? 0 };
+  const total = rows[0]?.total ?? 0;
+  return {
+    rows: rows.filter((row) => row.id !== null).slice(0, MAX_SEARCH_MATCHES),
+    total: Math.min(total, MAX_SEARCH_MATCHES),
+    capped: total > MAX_SEARCH_MATCHES,
+  };
 }
 
 /**
@@ -116,6 +132,7 @@ export async function searchProducts(sql: SqlReader, search: SearchQuery): Promi
     pageSize: search.pageSize,
     total: found?.total ?? 0,
     ...(instead === undefined ? {} : { searchedInstead: instead }),
+    ...(found?.capped ? { capped: true } : {}),
   };
 }
 /** Nothing found within a category: it may be no category at all (404, as listings say). */

@@ -44,7 +44,9 @@ async function Results({ search }: { search: Search }) {
   const first = (search.page - 1) * SEARCH_PAGE_SIZE + 1;
   const last = first + results.items.length - 1;
   const found =
-    results.total === 1 ? '1 product' : `${results.total.toLocaleString('en-US')} products`;
+    results.total === 1
+      ? '1 product'
+      : `${results.total.toLocaleString('en-US')}${results.capped ? '+' : ''} products`;
 
   return (
     <>
