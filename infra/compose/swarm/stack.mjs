@@ -8,7 +8,9 @@
 // - credentials leave the environment: each becomes a swarm secret, mounted at
 //   /run/secrets/<name>, and the service reads it through NAME_FILE (the shop's apps, the
 //   official Postgres image and the shop's scripts all understand it);
-// - networks become overlay networks (attachable, for one-off `docker run` checks);
+// - networks become overlay networks (attachable, for one-off `docker run` checks); aliases
+//   `tasks.<service>` are dropped (compose.yml gives them for compose, which lacks the names the
+//   swarm itself gives every service's tasks);
 // - ports published on all addresses go through the swarm's routing mesh; ports published on
 //   127.0.0.1 only (the mail catcher's inbox) cannot be, and are left out.
 //
@@ -36,6 +38,8 @@ const SECRET_SETTINGS = [
   'S3_SECRET_ACCESS_KEY',
   'MINIO_ROOT_USER',
   'MINIO_ROOT_PASSWORD',
+  // The Postgres exporters' (they read DATA_SOURCE_PASS_FILE).
+  'DATA_SOURCE_PASS',
 ];
 
 const RESTART_CONDITIONS = {
@@ -110,6 +114,11 @@ for (const [name, service] of Object.entries(compose.services ?? {})) {
   if (args['without-ipvs']) service.deploy.endpoint_mode = 'dnsrr';
   if (!service.deploy.restart_policy && restart) {
     service.deploy.restart_policy = { condition: RESTART_CONDITIONS[restart] ?? 'any' };
+  }
+  for (const network of Object.values(service.networks ?? {})) {
+    if (!network?.aliases) continue;
+    network.aliases = network.aliases.filter((alias) => !String(alias).startsWith('tasks.'));
+    if (network.aliases.length === 0) delete network.aliases;
   }
   if (service.ports) {
     service.ports = service.ports.map((port) => swarmPort(port, name)).filter(Boolean);
