@@ -38,6 +38,7 @@ import { orderRoutes } from './routes/orders';
 import { adminCacheRoutes } from './routes/admin-cache';
 import { adminProductRoutes } from './routes/admin-products';
 import { queueDashboardRoutes } from './routes/queue-dashboard';
+import { sitemapRoutes } from './routes/sitemap';
 import { adminOpsRoutes } from './routes/admin-ops';
 import type { OpsReader } from './ops/ops-reader';
 import { trendingRoutes } from './routes/trending';
@@ -153,6 +154,7 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
   instrument(app, metrics);
   await app.register(healthRoutes(deps));
   await app.register(catalogRoutes(deps));
+  await app.register(sitemapRoutes(deps));
   await app.register(authRoutes(deps));
   await app.register(cartRoutes(deps));
   await app.register(orderRoutes(deps));

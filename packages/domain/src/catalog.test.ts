@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { productListQuery } from './catalog';
-import { formatPrice } from './money';
+import { decimalPrice, formatPrice } from './money';
 
 describe('productListQuery', () => {
   it('fills defaults', () => {
@@ -25,6 +25,15 @@ describe('formatPrice', () => {
   it('formats minor units', () => {
     expect(formatPrice(1999, 'USD')).toBe('$19.99');
     expect(formatPrice(0, 'EUR', 'de-DE')).toMatch(/0,00\s€/);
+  });
+});
+
+describe('decimalPrice', () => {
+  it('writes minor units as an exact decimal string', () => {
+    expect(decimalPrice(1999)).toBe('19.99');
+    expect(decimalPrice(5)).toBe('0.05');
+    expect(decimalPrice(10_000_000)).toBe('100000.00');
+    expect(decimalPrice(-150)).toBe('-1.50');
   });
 });
 

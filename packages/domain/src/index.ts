@@ -6,5 +6,6 @@ export * from './errors';
 export * from './money';
 export * from './ops';
 export * from './orders';
+export * from './sitemap';
 export * from './text';
 export * from './trending';
