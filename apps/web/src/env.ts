@@ -8,6 +8,15 @@ const schema = z.object({
   /** How long one API call may take before the page gives up and shows the error page. */
   API_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8_000),
   /**
+   * The shop's public origin (scheme, host, port), for absolute links: canonical links, Open
+   * Graph, structured data, sitemaps. Never taken from a request's Host header: the edge caches
+   * pages, so a forged Host would be served to everyone in their links.
+   */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s):// URL' })
+    .refine((value) => /^https?:\/\/[^/?#]+\/?$/.test(value), 'must be an origin, without a path')
+    .transform((value) => new URL(value).origin),
+  /**
    * Proves a revalidation request (POST /internal/revalidate) comes from the API; without it
    * the route refuses every request.
    */

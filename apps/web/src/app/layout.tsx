@@ -3,17 +3,25 @@ import type { ReactNode } from 'react';
 import { HeartbeatBeacon } from '@/components/event-beacons';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
+import { publicOrigin } from '@/lib/public-url';
+import { SHOP_DESCRIPTION, SHOP_NAME, SHOP_OPEN_GRAPH, SHOP_TITLE } from '@/lib/seo/shop';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: {
-    default: 'Shopscale — everyday goods, well made',
-    template: '%s · Shopscale',
-  },
-  description:
-    'Kitchenware, home goods, apparel, books and more: a modern shop that is also a working reference for how a web site scales.',
-  applicationName: 'Shopscale',
-};
+// Relative metadata URLs (canonical links, Open Graph) resolve against the shop's public origin,
+// a setting read when the page renders: `next build` has none, and prerenders no page using one.
+export function generateMetadata(): Metadata {
+  return {
+    metadataBase: publicOrigin(),
+    title: {
+      default: SHOP_TITLE,
+      template: `%s · ${SHOP_NAME}`,
+    },
+    description: SHOP_DESCRIPTION,
+    applicationName: SHOP_NAME,
+    openGraph: { ...SHOP_OPEN_GRAPH, type: 'website' },
+    twitter: { card: 'summary' },
+  };
+}
 
 export const viewport: Viewport = {
   themeColor: '#ffffff',

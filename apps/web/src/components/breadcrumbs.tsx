@@ -3,7 +3,7 @@ import styles from './breadcrumbs.module.css';
 
 export interface Crumb {
   label: string;
-  /** Omitted for the current page, the last crumb. */
+  /** Where the crumb leads. The last crumb is the current page: drawn as text, not a link. */
   href?: string;
 }
 
@@ -11,12 +11,14 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
   return (
     <nav aria-label="Breadcrumb" className={styles.nav}>
       <ol className={styles.list}>
-        {items.map((item) => (
+        {items.map((item, index) => (
           <li key={item.label} className={styles.item}>
-            {item.href ? (
+            {item.href && index < items.length - 1 ? (
               <IntentLink href={item.href}>{item.label}</IntentLink>
             ) : (
-              <span aria-current="page">{item.label}</span>
+              <span aria-current={index === items.length - 1 ? 'page' : undefined}>
+                {item.label}
+              </span>
             )}
           </li>
         ))}

@@ -1,12 +1,13 @@
 import type { ProductSummary } from '@shop/domain';
+import { imagePath, type ImageFormat, type ImageWidth } from '@/lib/image-url';
 import { tilePalette } from '@/lib/tile-palette';
 import styles from './product-image.module.css';
 
-/** Widths the image service renders (docs/API.md); anything else is refused. */
-const IMAGE_WIDTHS = [128, 256, 384, 640, 828, 1080, 1200];
+/** The widths offered to the browser, from those the image service renders. */
+const IMAGE_WIDTHS: ImageWidth[] = [128, 256, 384, 640, 828, 1080, 1200];
 
-const srcSet = (hash: string, format: 'avif' | 'webp' | 'jpeg') =>
-  IMAGE_WIDTHS.map((w) => `/img/${hash}/${w}.${format} ${w}w`).join(', ');
+const srcSet = (hash: string, format: ImageFormat) =>
+  IMAGE_WIDTHS.map((w) => `${imagePath(hash, w, format)} ${w}w`).join(', ');
 
 interface Props {
   product: Pick<ProductSummary, 'slug' | 'name' | 'image'>;
@@ -41,7 +42,7 @@ export function ProductImage({ product, sizes, size = 'card', priority = false }
           <source type="image/webp" srcSet={srcSet(image.hash, 'webp')} sizes={sizes} />
           <img
             className={styles.photo}
-            src={`/img/${image.hash}/640.jpeg`}
+            src={imagePath(image.hash, 640, 'jpeg')}
             srcSet={srcSet(image.hash, 'jpeg')}
             sizes={sizes}
             width={640}

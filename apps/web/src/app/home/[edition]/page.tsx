@@ -1,5 +1,6 @@
 // / — the shop's front: a welcome, its departments, the newest products and what is trending
 // (reached through the rewrite of / in next.config.ts).
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { HotProducts } from '@/components/hot-products';
@@ -10,6 +11,7 @@ import { getCategories } from '@/lib/data/get-categories';
 import { listProducts } from '@/lib/data/list-products';
 import { categoryHref } from '@/lib/category-url';
 import { HOME_EDITION } from '@/lib/home-url';
+import { SHOP_DESCRIPTION, SHOP_OPEN_GRAPH, SHOP_TITLE } from '@/lib/seo/shop';
 import { tilePalette } from '@/lib/tile-palette';
 import styles from './page.module.css';
 
@@ -24,6 +26,17 @@ export const dynamicParams = true;
 export function generateStaticParams(): { edition: string }[] {
   return [];
 }
+
+export const metadata: Metadata = {
+  alternates: { canonical: '/' },
+  openGraph: {
+    ...SHOP_OPEN_GRAPH,
+    type: 'website',
+    title: SHOP_TITLE,
+    description: SHOP_DESCRIPTION,
+    url: '/',
+  },
+};
 
 export default async function HomePage({ params }: { params: Promise<{ edition: string }> }) {
   if ((await params).edition !== HOME_EDITION) notFound();

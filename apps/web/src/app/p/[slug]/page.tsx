@@ -1,17 +1,28 @@
 // /p/<slug> — one product: picture, name, price, stock, add to cart, description and more from its category
-import { formatPrice, MAX_LINE_QUANTITY, slug as slugSchema, type Product } from '@shop/domain';
+import {
+  decimalPrice,
+  formatPrice,
+  MAX_LINE_QUANTITY,
+  slug as slugSchema,
+  type Product,
+} from '@shop/domain';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AddToCartForm } from '@/components/add-to-cart-form';
 import { Breadcrumbs } from '@/components/breadcrumbs';
 import { ProductViewBeacon } from '@/components/event-beacons';
+import { JsonLd } from '@/components/json-ld';
 import { ProductGrid } from '@/components/product-grid';
 import { ProductImage } from '@/components/product-image';
 import { ViewingNow } from '@/components/viewing-now';
 import { categoryHref } from '@/lib/category-url';
 import { getProduct } from '@/lib/data/get-product';
 import { listProducts } from '@/lib/data/list-products';
+import { imagePath, variantSize } from '@/lib/image-url';
+import { productHref } from '@/lib/product-url';
+import { SHOP_OPEN_GRAPH } from '@/lib/seo/shop';
+import { breadcrumbData, productData, SHARED_IMAGE_WIDTH } from '@/lib/seo/structured-data';
 import styles from './product.module.css';
 
 // ISR without touching the API at build time: no product is prerendered by `next build`
@@ -39,17 +50,71 @@ async function findProduct(params: Promise<Params>): Promise<Product | null> {
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const product = await findProduct(params);
   if (!product) return { title: 'Product not found' };
-  return { title: product.name, description: product.description };
+  const path = productHref(product.slug);
+  // The first picture, as a JPEG every link preview can show (relative: metadataBase resolves it).
+  const images = product.images.slice(0, 1).map((image) => ({
+    url: imagePath(image.hash, SHARED_IMAGE_WIDTH, 'jpeg'),
+    ...variantSize(image, SHARED_IMAGE_WIDTH),
+    alt: image.alt,
+    type: 'image/jpeg',
+  }));
+  return {
+    title: product.name,
+    description: product.description,
+    alternates: { canonical: path },
+    // og:type is `product`, with the price (ProductOpenGraph below): Next's openGraph has no
+    // product type, and would print its own og:type if one were set here.
+    openGraph: {
+      ...SHOP_OPEN_GRAPH,
+      title: product.name,
+      description: product.description,
+      url: path,
+      images,
+    },
+    twitter: {
+      card: images.length > 0 ? 'summary_large_image' : 'summary',
+      title: product.name,
+      description: product.description,
+      images,
+    },
+  };
+}
+
+/** Open Graph's product properties; React moves these tags into the document's head. */
+function ProductOpenGraph({ product }: { product: Product }) {
+  return (
+    <>
+      <meta property="og:type" content="product" />
+      <meta property="product:price:amount" content={decimalPrice(product.priceCents)} />
+      <meta property="product:price:currency" content={product.currency} />
+      <meta
+        property="product:availability"
+        content={product.stock > 0 ? 'in stock' : 'out of stock'}
+      />
+    </>
+  );
 }
 
 function StockState({ stock }: { stock: number }) {
   if (stock <= 0) {
-    return <p className={`${styles.stock} ${styles.out}`}>Out of stock</p>;
+    return (
+      <p className={`${styles.stock} ${styles.out}`} data-testid="product-stock">
+        Out of stock
+      </p>
+    );
   }
   if (stock <= LOW_STOCK) {
-    return <p className={`${styles.stock} ${styles.low}`}>Only {stock} left</p>;
+    return (
+      <p className={`${styles.stock} ${styles.low}`} data-testid="product-stock">
+        Only {stock} left
+      </p>
+    );
   }
-  return <p className={`${styles.stock} ${styles.in}`}>In stock</p>;
+  return (
+    <p className={`${styles.stock} ${styles.in}`} data-testid="product-stock">
+      In stock
+    </p>
+  );
 }
 
 export default async function ProductPage({ params }: { params: Promise<Params> }) {
@@ -70,15 +135,18 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
     timeZone: 'UTC',
   });
 
+  const trail = [
+    { label: 'Home', href: '/' },
+    { label: product.category.name, href: categoryHref(product.category.slug) },
+    { label: product.name, href: productHref(product.slug) },
+  ];
+
   return (
     <div className="container page">
-      <Breadcrumbs
-        items={[
-          { label: 'Home', href: '/' },
-          { label: product.category.name, href: categoryHref(product.category.slug) },
-          { label: product.name },
-        ]}
-      />
+      <ProductOpenGraph product={product} />
+      <JsonLd data={productData(product)} />
+      <JsonLd data={breadcrumbData(trail)} />
+      <Breadcrumbs items={trail} />
       <ProductViewBeacon productId={product.id} />
 
       <div className={styles.layout}>
@@ -114,7 +182,9 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
             maxQuantity={MAX_LINE_QUANTITY}
           />
 
-          <p className={styles.description}>{product.description}</p>
+          <p className={styles.description} data-testid="product-description">
+            {product.description}
+          </p>
 
           <dl className={styles.facts}>
             <div>

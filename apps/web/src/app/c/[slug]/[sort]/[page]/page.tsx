@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Breadcrumbs } from '@/components/breadcrumbs';
 import { HotProducts } from '@/components/hot-products';
+import { JsonLd } from '@/components/json-ld';
 import { Pagination } from '@/components/pagination';
 import { ProductGrid } from '@/components/product-grid';
 import { SortForm } from '@/components/sort-form';
@@ -17,6 +18,8 @@ import {
 } from '@/lib/category-url';
 import { getCategory } from '@/lib/data/get-categories';
 import { listProducts } from '@/lib/data/list-products';
+import { SHOP_OPEN_GRAPH } from '@/lib/seo/shop';
+import { breadcrumbData } from '@/lib/seo/structured-data';
 import listingStyles from '@/components/listing.module.css';
 import styles from './category.module.css';
 
@@ -57,9 +60,16 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   const category = listing ? await getCategory(listing.slug) : null;
   if (!listing || !category) return { title: 'Category not found' };
   const suffix = listing.page > 1 ? ` — page ${listing.page}` : '';
+  const title = `${category.name}${suffix}`;
+  const description = `Shop ${category.productCount} products in ${category.name} at Shopscale.`;
+  // Each page of the listing is its own canonical page; every sort of it is the same products,
+  // so a sorted listing points at the unsorted one.
+  const canonical = categoryHref(category.slug, { page: listing.page });
   return {
-    title: `${category.name}${suffix}`,
-    description: `Shop ${category.productCount} products in ${category.name} at Shopscale.`,
+    title,
+    description,
+    alternates: { canonical },
+    openGraph: { ...SHOP_OPEN_GRAPH, type: 'website', title, description, url: canonical },
   };
 }
 
@@ -79,10 +89,15 @@ export default async function CategoryPage({ params }: { params: Promise<Params>
   if (page > pageCount) notFound();
   const first = (page - 1) * CATEGORY_PAGE_SIZE + 1;
   const last = first + products.items.length - 1;
+  const trail = [
+    { label: 'Home', href: '/' },
+    { label: category.name, href: categoryHref(slug) },
+  ];
 
   return (
     <div className="container page">
-      <Breadcrumbs items={[{ label: 'Home', href: '/' }, { label: category.name }]} />
+      <JsonLd data={breadcrumbData(trail)} />
+      <Breadcrumbs items={trail} />
 
       <header className={listingStyles.header}>
         <div>
