@@ -114,7 +114,7 @@ describe("edge following the API replicas' readiness", () => {
     await waitUntil(async () => (await servedWithin3s(20))?.has('api-1') === false, 20_000, 500);
     await supervise('signal', 'CONT', 'api:api-1');
     await waitUntil(async () => (await servedWithin3s(10))?.has('api-1') === true, 20_000, 500);
-  });
+  }, 75_000);
 });
 
 /** What /api/readyz answers, as far as these tests read it. */
