@@ -2,15 +2,15 @@
 
 import { type ProductSummary } from '@shop/domain';
 import { formatPrice } from '@shop/domain/money';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useRouter } from 'next/navigation';
 import {
   type ComponentProps,
   type KeyboardEvent,
   type ReactNode,
-  Suspense,
   useEffect,
   useId,
   useState,
+  useSyncExternalStore,
 } from 'react';
 import { searchHref } from '@/lib/search-url';
 import styles from './search-box.module.css';
@@ -24,24 +24,18 @@ const MIN_LENGTH = 2;
  * The header's search: a GET form to /search, so it works without JavaScript. With it, the box
  * is a combobox (WAI-ARIA's pattern): as the shopper types, up to six matching products are
  * suggested, each request cancelling the one before; arrow keys move through them, Enter opens
- * the one chosen (or searches when none is), Escape closes them. Pages are rendered before the
- * address's query is known, so they hold the plain form until the browser has it.
+ * the one chosen (or searches when none is), Escape closes them.
  */
 export function SearchBox() {
-  return (
-    <Suspense fallback={<SearchForm />}>
-      <Combobox />
-    </Suspense>
-  );
-}
-
-function Combobox() {
   const router = useRouter();
   const pathname = usePathname();
-  const params = useSearchParams();
   const id = useId();
-  // On a results page the box shows the words searched for; elsewhere it starts empty.
-  const searched = pathname === '/search' ? (params.get('q') ?? '') : '';
+  // On a results page the box shows the words searched for; elsewhere it starts empty. The
+  // address's query is read in the browser only: useSearchParams would make every cached page's
+  // header a client-rendered hole, and a page rendered again after a catalog change was then
+  // served stale.
+  const query = useSyncExternalStore(ignoreChanges, currentQuery, noQuery);
+  const searched = pathname === '/search' ? (new URLSearchParams(query).get('q') ?? '') : '';
   const [shownFor, setShownFor] = useState(searched);
   const [value, setValue] = useState(searched);
   const [found, setFound] = useState<{ q: string; items: ProductSummary[] }>({ q: '', items: [] });
@@ -167,19 +161,22 @@ function Combobox() {
   );
 }
 
+// The query is read again whenever the box renders (a navigation renders it: its pathname).
+const ignoreChanges = () => () => undefined;
+const currentQuery = () => window.location.search;
+const noQuery = () => '';
+
 interface SearchFormProps {
-  onSubmit?: ComponentProps<'form'>['onSubmit'];
-  input?: ComponentProps<'input'>;
-  children?: ReactNode;
+  onSubmit: ComponentProps<'form'>['onSubmit'];
+  input: ComponentProps<'input'> & { id: string };
+  children: ReactNode;
 }
 
 /** The form itself: the box (named for screen readers), its button, and what the box adds. */
-function SearchForm({ onSubmit, input = {}, children }: SearchFormProps) {
-  const fallbackId = useId();
-  const id = input.id ?? fallbackId;
+function SearchForm({ onSubmit, input, children }: SearchFormProps) {
   return (
     <form role="search" action="/search" className={styles.form} onSubmit={onSubmit}>
-      <label htmlFor={id} className="visually-hidden">
+      <label htmlFor={input.id} className="visually-hidden">
         Search products
       </label>
       <input
@@ -191,7 +188,6 @@ function SearchForm({ onSubmit, input = {}, children }: SearchFormProps) {
         maxLength={100}
         className={styles.input}
         {...input}
-        id={id}
       />
       <button type="submit" className={styles.submit} aria-label="Search">
         <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true">
