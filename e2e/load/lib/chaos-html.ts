@@ -1,3 +1,4 @@
+import { escapeMarkup } from '@shop/domain';
 // chaos.html: every scenario of a chaos run for a person: the fault, the promise, whether it
 // held, and the load's error rate and p95 before, during and after the fault, with the time the
 // shop took to be steady again; for kill-worker, what the workers' fold counted against what
@@ -6,7 +7,6 @@ import { freshFrom, oldestAge, type FoldFigures } from './chaos-fold-verdict';
 import type { Timeline, Verdict, Window, Windows } from './chaos-verdict';
 import type { Period } from './report-types';
 import {
-  escapeHtml,
   formatCount,
   formatPercent,
   formatSeconds,
@@ -46,15 +46,15 @@ export interface ChaosReport {
 }
 
 const rate = (window: Window) =>
-  window.errorRate === null ? noValue : escapeHtml(formatPercent(window.errorRate));
+  window.errorRate === null ? noValue : escapeMarkup(formatPercent(window.errorRate));
 
 function renderHypotheses(report: ChaosReport): string {
   const rows = report.results.map((result) => [
-    `<code>${escapeHtml(result.name)}</code>`,
-    escapeHtml(result.fault),
-    escapeHtml(result.hypothesis),
+    `<code>${escapeMarkup(result.name)}</code>`,
+    escapeMarkup(result.fault),
+    escapeMarkup(result.hypothesis),
     `${result.verdict.passed ? '<span class="pass">held</span>' : '<span class="fail">broken</span>'}` +
-      `<br><small>${escapeHtml(result.trouble ?? result.verdict.says)}</small>`,
+      `<br><small>${escapeMarkup(result.trouble ?? result.verdict.says)}</small>`,
   ]);
   return table(
     'Each scenario: the fault made, the promise, and whether it held',
@@ -68,7 +68,7 @@ function renderFigures(report: ChaosReport): string {
   const rows = report.results.map((result) => {
     const { before, during, after, recoveredWithinSeconds } = result.windows;
     return [
-      `<code>${escapeHtml(result.name)}</code>`,
+      `<code>${escapeMarkup(result.name)}</code>`,
       rate(before),
       rate(during),
       rate(after),
@@ -107,12 +107,12 @@ function renderFold(report: ChaosReport): string {
   const rows = report.results.flatMap(({ name, fold }) => {
     if (!fold) return [];
     const unacknowledged = Object.entries(fold.kill.unacknowledged)
-      .map(([worker, entries]) => `${escapeHtml(worker)}: ${formatCount(entries)}`)
+      .map(([worker, entries]) => `${escapeMarkup(worker)}: ${formatCount(entries)}`)
       .join('<br>');
     const fresh = freshFrom(fold.ages);
     return [
       [
-        `<code>${escapeHtml(name)}</code>`,
+        `<code>${escapeMarkup(name)}</code>`,
         tenths(fold.kill.atMs),
         formatCount(fold.kill.queuedEntries),
         unacknowledged || '0',
@@ -128,7 +128,7 @@ function renderFold(report: ChaosReport): string {
   return section(
     'fold',
     "The workers' fold",
-    `<p>${escapeHtml(
+    `<p>${escapeMarkup(
       `Every worker was killed (seconds into the load) once one was part-way through folding a ` +
         `burst of views written to the events stream: entries queued, entries read and not ` +
         `acknowledged per worker, views folded between the burst and the kill. Sent: the view ` +
@@ -159,7 +159,7 @@ export function renderChaosHtml(report: ChaosReport, chartJs: string): string {
   const held = report.results.filter((result) => result.verdict.passed).length;
   const head = `<header class="card head">
 <h1>Chaos run</h1>
-<p class="summary">${escapeHtml(
+<p class="summary">${escapeMarkup(
     `${held} of ${report.results.length} hypotheses held. Each scenario: ${settings.users} ` +
       `protocol shoppers on ${settings.target} for ${settings.phaseSeconds} s before the fault, ` +
       `${settings.phaseSeconds} s with it and ${settings.phaseSeconds} s after; started ` +

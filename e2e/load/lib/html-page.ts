@@ -1,3 +1,4 @@
+import { escapeMarkup } from '@shop/domain';
 // The pieces every report page of the load runners is made of: number formats, escaping, tables,
 // chart canvases and one self-contained document (styles, data and Chart.js inlined, so a report
 // opens from disk, offline, long after the run). No I/O here.
@@ -10,18 +11,6 @@ export const oneDecimal = new Intl.NumberFormat('en-US', {
   maximumFractionDigits: 1,
 });
 export const noValue = '—';
-
-const htmlEscapes: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => htmlEscapes[char] ?? char);
-}
 
 export function formatCount(value: number): string {
   return wholeNumber.format(value);
@@ -83,7 +72,7 @@ export function table(
     .join('\n');
   const classAttribute = className ? ` class="${className}"` : '';
   return `<div class="table-wrap"><table${classAttribute}>
-<caption>${escapeHtml(caption)}</caption>
+<caption>${escapeMarkup(caption)}</caption>
 <thead><tr>${head}</tr></thead>
 <tbody>
 ${body}
@@ -91,20 +80,20 @@ ${body}
 }
 
 export function emptyLine(text: string): string {
-  return `<p class="empty">${escapeHtml(text)}</p>`;
+  return `<p class="empty">${escapeMarkup(text)}</p>`;
 }
 
 /** A chart's canvas (drawn by the page's script) with a text summary for who cannot see it. */
 export function chartFigure(id: string, label: string, summary: string, height: number): string {
   return `<figure class="chart">
-<div class="chart-box" style="height:${Math.round(height)}px"><canvas id="${id}" role="img" aria-label="${escapeHtml(label)}"></canvas></div>
-<figcaption>${escapeHtml(summary)}</figcaption>
+<div class="chart-box" style="height:${Math.round(height)}px"><canvas id="${id}" role="img" aria-label="${escapeMarkup(label)}"></canvas></div>
+<figcaption>${escapeMarkup(summary)}</figcaption>
 </figure>`;
 }
 
 export function section(id: string, title: string, body: string): string {
   return `<section id="${id}" class="card" aria-labelledby="${id}-title">
-<h2 id="${id}-title">${escapeHtml(title)}</h2>
+<h2 id="${id}-title">${escapeMarkup(title)}</h2>
 ${body}
 </section>`;
 }
@@ -221,7 +210,7 @@ export function htmlDocument(page: HtmlPage): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(page.title)}</title>
+<title>${escapeMarkup(page.title)}</title>
 <style>${styles}${page.extraStyles ?? ''}</style>
 </head>
 <body>

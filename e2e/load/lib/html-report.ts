@@ -1,3 +1,4 @@
+import { escapeMarkup } from '@shop/domain';
 // report.html: a load run's report for a person. One self-contained page (Chart.js, the data and
 // the script that draws the charts are all inlined; lib/html-page.ts) so it opens from disk,
 // offline, long after the run. No I/O here: the caller reads Chart.js and writes the file.
@@ -5,7 +6,6 @@ import {
   chartFigure,
   chartScriptPrelude,
   emptyLine,
-  escapeHtml,
   formatCount,
   formatMs,
   formatPercent,
@@ -99,14 +99,14 @@ function renderHeader(report: LoadReport): string {
     .map(([journey, weight]) => `${journey} ${weight}`)
     .join(' / ');
   const facts: [string, string, string?][] = [
-    ['Target', `<code>${escapeHtml(settings.target)}</code>`, 'wide'],
-    ['Mix', `${escapeHtml(settings.mix)} (${escapeHtml(weights)})`],
+    ['Target', `<code>${escapeMarkup(settings.target)}</code>`, 'wide'],
+    ['Mix', `${escapeMarkup(settings.mix)} (${escapeMarkup(weights)})`],
     ['Browsers', formatCount(settings.browsers)],
     ['Users', `${formatCount(settings.users)} <span class="muted">closed loop</span>`],
     ['Rate', `${oneDecimal.format(settings.rate)} <span class="muted">arrivals/s</span>`],
     ['Duration', formatSeconds(settings.durationSeconds)],
     ['Think time', formatSeconds(settings.thinkSeconds)],
-    ['Started', escapeHtml(formatStart(settings.startedAt))],
+    ['Started', escapeMarkup(formatStart(settings.startedAt))],
     ['CPUs', formatCount(settings.cpus)],
   ];
   const verdict = summary.passed ? 'PASS' : 'FAIL';
@@ -119,15 +119,15 @@ function renderHeader(report: LoadReport): string {
     `(${formatPercent(summary.cpu.busyShare)} busy)`;
   const warning = summary.generatorBound
     ? `<p class="warning" role="note"><strong>Warning:</strong> the load generator used ` +
-      `${escapeHtml(formatPercent(summary.cpu.generatorShare))} of the CPUs: it may have set the pace, not ` +
+      `${escapeMarkup(formatPercent(summary.cpu.generatorShare))} of the CPUs: it may have set the pace, not ` +
       `the shop. Read the numbers below as a lower bound of what the shop can do.</p>`
     : '';
   return `<header class="card head">
 <div class="head-top">
-<h1>Load run — ${escapeHtml(settings.mix)} mix</h1>
+<h1>Load run — ${escapeMarkup(settings.mix)} mix</h1>
 <p class="verdict ${summary.passed ? 'pass' : 'fail'}" aria-label="Verdict: ${verdict}">${verdict}</p>
 </div>
-<p class="summary">${escapeHtml(oneLine)}</p>
+<p class="summary">${escapeMarkup(oneLine)}</p>
 ${warning}
 <dl class="settings">
 ${facts
@@ -161,7 +161,7 @@ function renderJourneys(side: Side): string {
     return emptyLine(`No ${sideNouns[side.kind]} journeys recorded.`);
   }
   const rows = journeys.map(([name, journey]) => [
-    escapeHtml(name),
+    escapeMarkup(name),
     formatCount(journey.completed),
     journey.failed > 0
       ? `<span class="bad">${formatCount(journey.failed)}</span>`
@@ -205,7 +205,7 @@ function renderSteps(side: Side): string {
   const steps = stepsByP95(side);
   if (steps.length === 0) return emptyLine(`No ${sideNouns[side.kind]} steps recorded.`);
   const rows = steps.map(([name, d]) => [
-    `<span class="name">${escapeHtml(name)}</span>`,
+    `<span class="name">${escapeMarkup(name)}</span>`,
     formatCount(d.count),
     formatMs(d.p50),
     formatMs(d.p95),
@@ -266,7 +266,7 @@ function thresholdsLine(): string {
     const unit = name === 'CLS' ? '' : '\u00a0ms';
     return `${name} ${formatCountOrDecimal(good)} / ${formatCountOrDecimal(poor)}${unit}`;
   });
-  return `<p class="note">p75 in large type (p50 · p95 below), in ms except CLS (unitless). Colours follow Google's thresholds, good up to / poor above: ${escapeHtml(parts.join(', '))}.</p>`;
+  return `<p class="note">p75 in large type (p50 · p95 below), in ms except CLS (unitless). Colours follow Google's thresholds, good up to / poor above: ${escapeMarkup(parts.join(', '))}.</p>`;
 }
 
 function formatCountOrDecimal(value: number): string {
@@ -291,7 +291,7 @@ function renderVitals(report: LoadReport): string {
     const vitals = report.vitals[type] ?? {};
     const loads = Math.max(0, ...Object.values(vitals).map((d) => d.count));
     return [
-      escapeHtml(type),
+      escapeMarkup(type),
       formatCount(loads),
       ...vitalNames.map((name) => vitalCell(name, vitals[name])),
     ];
@@ -497,7 +497,7 @@ function renderLag(samples: Sample[], height: number): string {
 function renderTotalsHead(report: LoadReport): string {
   const { summary } = report;
   const ratio = (share: number | null) =>
-    share === null ? '<span class="muted">not measured</span>' : escapeHtml(formatPercent(share));
+    share === null ? '<span class="muted">not measured</span>' : escapeMarkup(formatPercent(share));
   const stats: [string, string][] = [
     ['Catalog cache hit ratio', ratio(summary.cacheHitRatio)],
     ['Page cache hit ratio', ratio(summary.pageCacheHitRatio)],
@@ -529,9 +529,9 @@ function renderSideTotals(side: Side): string {
         `${title}: answers per HTTP status code`,
         [{ label: 'Status' }, { label: 'Count', numeric: true }, { label: 'Share', numeric: true }],
         codes.map(([code, n]) => [
-          escapeHtml(code),
+          escapeMarkup(code),
           formatCount(n),
-          escapeHtml(formatPercent(answered > 0 ? n / answered : 0)),
+          escapeMarkup(formatPercent(answered > 0 ? n / answered : 0)),
         ]),
       )
     : emptyLine(`No ${noun} status codes recorded.`);
@@ -541,7 +541,7 @@ function renderSideTotals(side: Side): string {
         `${title}: errors without an answer, by message`,
         [{ label: 'Error' }, { label: 'Count', numeric: true }],
         errors.map(([message, n]) => [
-          `<span class="name">${escapeHtml(message)}</span>`,
+          `<span class="name">${escapeMarkup(message)}</span>`,
           formatCount(n),
         ]),
       )
@@ -551,7 +551,7 @@ function renderSideTotals(side: Side): string {
         `${title}: checks`,
         [{ label: 'Check' }, { label: 'Result' }],
         side.checks.map(({ check, ok }) => [
-          `<span class="name">${escapeHtml(check)}</span>`,
+          `<span class="name">${escapeMarkup(check)}</span>`,
           ok ? '<span class="good-text">✓ ok</span>' : '<span class="bad">✗ failed</span>',
         ]),
         'checks',

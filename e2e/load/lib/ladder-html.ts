@@ -1,3 +1,4 @@
+import { escapeMarkup } from '@shop/domain';
 // ladder.html: the scalability ladder for a person. The steps' table, a bar chart of each step's
 // sustainable rate over the baseline's, p95 against the arrival rate per step, and every probe.
 // One self-contained page (lib/html-page.ts); no I/O here.
@@ -5,7 +6,6 @@ import {
   chartFigure,
   chartScriptPrelude,
   emptyLine,
-  escapeHtml,
   formatCount,
   formatMs,
   formatPercent,
@@ -30,15 +30,18 @@ import {
 function renderHeader(report: LadderReport): string {
   const { settings } = report;
   const facts: [string, string][] = [
-    ['Target', `<code>${escapeHtml(settings.target)}</code> (${escapeHtml(settings.stack)} stack)`],
+    [
+      'Target',
+      `<code>${escapeMarkup(settings.target)}</code> (${escapeMarkup(settings.stack)} stack)`,
+    ],
     ['Mix', 'browsing, open-loop arrivals'],
     ['p95 budget', `${formatCount(settings.budgetMs)}\u00a0ms`],
-    ['Refused at most', escapeHtml(formatPercent(settings.maxErrorRate))],
+    ['Refused at most', escapeMarkup(formatPercent(settings.maxErrorRate))],
     ['Probe', formatSeconds(settings.probeSeconds)],
     ['Warm-up', formatSeconds(settings.warmupSeconds)],
     ['Think time', formatSeconds(settings.thinkSeconds)],
     ['Rates', `${settings.startRate} to ${settings.maxRate}\u00a0/s`],
-    ['Started', escapeHtml(formatStart(settings.startedAt))],
+    ['Started', escapeMarkup(formatStart(settings.startedAt))],
     ['CPUs', formatCount(settings.cpus)],
   ];
   const bound = report.steps.filter((step) => step.generatorBound);
@@ -52,7 +55,7 @@ function renderHeader(report: LadderReport): string {
     : '<p class="warning" role="note">The ladder did not finish: these are the steps it climbed.</p>';
   return `<header class="card head">
 <h1>Scalability ladder</h1>
-<p class="summary">${escapeHtml(
+<p class="summary">${escapeMarkup(
     `The highest rate of browse journeys a second each configuration sustains with p95 of all ` +
       `requests under ${settings.budgetMs} ms, under ${formatPercent(settings.maxErrorRate)} of ` +
       `requests refused and no shopper failing.`,
@@ -81,12 +84,12 @@ function renderSteps(report: LadderReport): string {
     report.steps.map((step, i) => {
       const row = rows[i] ?? {};
       return [
-        escapeHtml(row.step ?? ''),
-        `${escapeHtml(step.adds)}<code class="step-settings">${escapeHtml(describeSettings(step.settings))}</code>`,
-        escapeHtml(row.journeys ?? noValue),
-        escapeHtml(row.requests ?? noValue),
-        escapeHtml(row.p95 ?? noValue),
-        escapeHtml(row.ratio ?? noValue),
+        escapeMarkup(row.step ?? ''),
+        `${escapeMarkup(step.adds)}<code class="step-settings">${escapeMarkup(describeSettings(step.settings))}</code>`,
+        escapeMarkup(row.journeys ?? noValue),
+        escapeMarkup(row.requests ?? noValue),
+        escapeMarkup(row.p95 ?? noValue),
+        escapeMarkup(row.ratio ?? noValue),
         step.generatorBound ? '<span class="bad">yes</span>' : 'no',
       ];
     }),
@@ -132,7 +135,7 @@ function renderLatency(report: LadderReport): string {
 function verdictOf(probe: Probe): string {
   return probe.passed
     ? '<span class="good-text">✓ pass</span>'
-    : `<span class="bad">✗ ${escapeHtml(probe.failures.join('; '))}</span>`;
+    : `<span class="bad">✗ ${escapeMarkup(probe.failures.join('; '))}</span>`;
 }
 
 /** A probe's row; `verdict` is HTML. */
@@ -143,10 +146,12 @@ function probeRow(probe: Probe, verdict = verdictOf(probe)): string[] {
     formatMs(probe.latency?.p95),
     formatMs(probe.latency?.p99),
     oneDecimal.format(probe.requestsPerSecond),
-    escapeHtml(formatPercent(probe.refusedShare)),
-    `${escapeHtml(formatPercent(probe.cpu.generatorShare))}${probe.generatorBound ? ' <span class="bad">bound</span>' : ''}`,
-    escapeHtml(probe.cdnHitRatio === null ? noValue : formatPercent(probe.cdnHitRatio)),
-    escapeHtml(probe.pageCacheHitRatio === null ? noValue : formatPercent(probe.pageCacheHitRatio)),
+    escapeMarkup(formatPercent(probe.refusedShare)),
+    `${escapeMarkup(formatPercent(probe.cpu.generatorShare))}${probe.generatorBound ? ' <span class="bad">bound</span>' : ''}`,
+    escapeMarkup(probe.cdnHitRatio === null ? noValue : formatPercent(probe.cdnHitRatio)),
+    escapeMarkup(
+      probe.pageCacheHitRatio === null ? noValue : formatPercent(probe.pageCacheHitRatio),
+    ),
     verdict,
   ];
 }
@@ -174,7 +179,7 @@ function renderStepProbes(step: StepResult): string {
         'probes',
       )
     : emptyLine('No probe ran.');
-  return `<h3>${escapeHtml(`${step.id}. ${step.label}`)}</h3>\n${body}`;
+  return `<h3>${escapeMarkup(`${step.id}. ${step.label}`)}</h3>\n${body}`;
 }
 
 // Plain JavaScript run by the page: draws both charts from the embedded report.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeOrderMail, escapeHtml, orderMessageId } from './order-mail';
+import { composeOrderMail, orderMessageId } from './order-mail';
 
 const order = {
   orderId: '0190f3a4-1111-7000-8000-000000000001',
@@ -54,11 +54,5 @@ describe('the order confirmation', () => {
     expect(mail.html).not.toContain('<img');
     expect(mail.html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; Co');
     expect(mail.text).toContain(name);
-  });
-
-  it('escapes the five characters HTML gives meaning to', () => {
-    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe(
-      '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;',
-    );
   });
 });

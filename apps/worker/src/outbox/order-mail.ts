@@ -1,4 +1,4 @@
-import { formatPrice } from '@shop/domain';
+import { escapeMarkup, formatPrice } from '@shop/domain';
 import type { OrderPlaced } from './order-placed';
 
 export interface OrderMail {
@@ -12,19 +12,6 @@ export interface OrderMail {
 
 /** The Message-ID of an order's confirmation: one per order, whoever sends it, however often. */
 export const orderMessageId = (orderId: string) => `<order-${orderId}@shopscale.local>`;
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text as HTML text or attribute value: names and addresses come from shoppers and admins. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
-}
 
 /** The order confirmation for `order`, in plain text and simple HTML. */
 export function composeOrderMail(
@@ -60,8 +47,8 @@ export function composeOrderMail(
   const rows = lines
     .map(
       (l) =>
-        `<tr><td>${l.quantity} ×</td><td>${escapeHtml(l.name)}</td>` +
-        `<td>${escapeHtml(l.each)} each</td><td align="right">${escapeHtml(l.total)}</td></tr>`,
+        `<tr><td>${l.quantity} ×</td><td>${escapeMarkup(l.name)}</td>` +
+        `<td>${escapeMarkup(l.each)} each</td><td align="right">${escapeMarkup(l.total)}</td></tr>`,
     )
     .join('\n');
   const html = `<!doctype html>
@@ -70,9 +57,9 @@ export function composeOrderMail(
 <h1 style="font-size: 1.2em">Order #${order.number}</h1>
 <table cellpadding="4">
 ${rows}
-<tr><td colspan="3"><strong>Total</strong></td><td align="right"><strong>${escapeHtml(total)}</strong></td></tr>
+<tr><td colspan="3"><strong>Total</strong></td><td align="right"><strong>${escapeMarkup(total)}</strong></td></tr>
 </table>
-<p><a href="${escapeHtml(link)}">See your order</a></p>
+<p><a href="${escapeMarkup(link)}">See your order</a></p>
 </body></html>
 `;
 

@@ -1,20 +1,9 @@
 // Sitemaps (sitemaps.org protocol 0.9): a sitemap index at /sitemap.xml naming the shop's
 // sitemap files, each a <urlset> of at most 50,000 absolute addresses.
 
+import { escapeMarkup } from '@shop/domain';
+
 const NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9';
-
-const XML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-};
-
-/** Text safe inside an XML element or attribute. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
-}
 
 export interface SitemapEntry {
   /** An absolute address. */
@@ -29,8 +18,8 @@ function document(
   entries: SitemapEntry[],
 ) {
   const lines = entries.map(({ loc, lastmod }) => {
-    const modified = lastmod ? `<lastmod>${escapeXml(lastmod)}</lastmod>` : '';
-    return `<${child}><loc>${escapeXml(loc)}</loc>${modified}</${child}>`;
+    const modified = lastmod ? `<lastmod>${escapeMarkup(lastmod)}</lastmod>` : '';
+    return `<${child}><loc>${escapeMarkup(loc)}</loc>${modified}</${child}>`;
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
