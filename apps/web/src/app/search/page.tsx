@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Breadcrumbs } from '@/components/breadcrumbs';
+import { SearchedWords } from '@/components/searched-words';
 import { Pagination } from '@/components/pagination';
 import { ProductGrid } from '@/components/product-grid';
 import { SortForm } from '@/components/sort-form';
@@ -32,6 +33,7 @@ export default async function SearchPage({ searchParams }: Props) {
   return (
     <div className="container page">
       <Breadcrumbs items={[{ label: 'Home', href: '/' }, { label: 'Search' }]} />
+      <SearchedWords q={search.q} />
       {search.q ? <Results search={search} /> : <NoWords />}
     </div>
   );
