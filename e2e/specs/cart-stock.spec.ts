@@ -134,7 +134,7 @@ test('stock that fell after the cart was filled is fixed at checkout with "Set t
   await conflict.getByRole('button', { name: /^Set to 2/ }).click();
 
   await expect(
-    page.getByRole('status').filter({ hasText: 'You can place your order now' }),
+    page.getByRole('main').getByRole('status').filter({ hasText: 'You can place your order now' }),
   ).toBeVisible();
   await expect(summary).toBeHidden();
   await expect(page.getByTestId('cart-count')).toHaveText('2');
