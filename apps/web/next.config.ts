@@ -22,6 +22,11 @@ export const LISTING_SORT = '(?<sort>newest|price_asc|price_desc|popular)';
 export const LISTING_PAGE = '(?<page>[1-9]\\d{0,3}|10000)';
 const sortQuery = { type: 'query', key: 'sort', value: LISTING_SORT } as const;
 const pageQuery = { type: 'query', key: 'page', value: LISTING_PAGE } as const;
+// A listing narrowed by a price band or to what is in stock is rendered per request by the
+// route /c/<slug>/filtered, which reads the whole query (see its page.tsx); the edge does not
+// keep it either.
+const priceQuery = { type: 'query', key: 'price' } as const;
+const inStockQuery = { type: 'query', key: 'inStock' } as const;
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -43,6 +48,8 @@ const nextConfig: NextConfig = {
   rewrites: async () => ({
     beforeFiles: [
       { source: '/', destination: '/home/front' },
+      { source: '/c/:slug', has: [priceQuery], destination: '/c/:slug/filtered' },
+      { source: '/c/:slug', has: [inStockQuery], destination: '/c/:slug/filtered' },
       { source: '/c/:slug', has: [sortQuery, pageQuery], destination: '/c/:slug/:sort/:page' },
       { source: '/c/:slug', has: [sortQuery], destination: '/c/:slug/:sort/1' },
       { source: '/c/:slug', has: [pageQuery], destination: '/c/:slug/newest/:page' },

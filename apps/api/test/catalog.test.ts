@@ -4,6 +4,7 @@ import { hotKeys } from '@shop/jobs';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listProducts } from '../src/catalog/list-products';
+import { readShopCube } from '../src/catalog/product-facets';
 import { env } from './env';
 import { api } from './stack';
 
@@ -126,8 +127,9 @@ describe('listing by popularity (the SQL of a cache miss, on the stack’s repli
   });
 
   it('puts the hot list first, in its order, then the rest newest first, each product once', async () => {
+    const cube = await readShopCube(db.sql.replica);
     const read = (page: number, pageSize: number, sort: 'popular' | 'newest' = 'popular') =>
-      listProducts({ sql: db.sql.replica, redis }, { sort, page, pageSize });
+      listProducts({ sql: db.sql.replica, redis }, { sort, page, pageSize, inStock: false }, cube);
     const newest = await read(1, 100, 'newest');
     const ids = newest.items.map((p) => p.id);
     // Ranked: five products from the middle of the newest-first order, plus one that is gone.

@@ -150,6 +150,24 @@ describe('sessions and accounts', () => {
     expect((await stolen.get('/api/me')).status).toBe(401);
   });
 
+  it('tells a guest and a signed-in shopper apart on /api/session, with 200 for both', async () => {
+    const shopper = new Shopper();
+    const guest = await shopper.get<{ user: User | null }>('/api/session');
+    expect(guest.status).toBe(200);
+    expect(guest.body).toEqual({ user: null });
+    const email = uniqueEmail('session');
+    await shopper.post('/api/auth/register', {
+      email,
+      password: 'long enough pw',
+      name: 'Se Ssion',
+    });
+    const signedIn = await shopper.get<{ user: User | null }>('/api/session');
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.user).toMatchObject({ email, name: 'Se Ssion', role: 'customer' });
+    await shopper.post('/api/auth/logout');
+    expect((await shopper.get<{ user: User | null }>('/api/session')).body).toEqual({ user: null });
+  });
+
   it('answers a wrong password and an unknown email alike', async () => {
     const email = uniqueEmail('alike');
     await new Shopper().post('/api/auth/register', {

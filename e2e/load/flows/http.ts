@@ -60,20 +60,18 @@ export function asShopper(
 
 /**
  * An answer the shopper did not expect fails the journey it belongs to (counted when the journey
- * ends). A guest's header asks who is signed in and expects 401; anything else >= 400 is a
- * failure. Answers the shop gives when it cannot serve (5xx, 429) are counted apart too: the
+ * ends): anything >= 400 is a failure. Answers the shop gives when it cannot serve (5xx, 429) are counted apart too: the
  * run's error rate.
  */
 export function checkAnswer(
-  request: { url: string },
+  _request: { url: string },
   response: { statusCode: number },
   context: Context,
   events: Emitter,
   next: Done,
 ): void {
   const { statusCode } = response;
-  const guestAsksWhoAmI = statusCode === 401 && new URL(request.url).pathname === '/api/me';
-  if (statusCode >= 400 && !guestAsksWhoAmI) context.vars.failed = true;
+  if (statusCode >= 400) context.vars.failed = true;
   events.emit('counter', 'shop.refused_answers', refused(statusCode) ? 1 : 0);
   next();
 }

@@ -119,7 +119,7 @@ function page(name: string, url: string) {
   return [
     { get: { url, name: `page ${name}`, afterResponse: 'notePictures' } },
     { loop: [{ get: { url: '/img/{{ $loopElement }}', name: 'image' } }], over: 'pictures' },
-    { get: { url: '/api/me', name: 'api me' } },
+    { get: { url: '/api/session', name: 'api session' } },
     { get: { url: '/api/cart', name: 'api cart' } },
   ];
 }

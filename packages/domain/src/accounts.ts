@@ -30,3 +30,7 @@ export const user = z
 export type User = z.infer<typeof user>;
 
 export const userEnvelope = z.object({ user });
+
+/** Who is shopping: the signed-in user, or null for a guest (`GET /api/session`). */
+export const sessionEnvelope = z.object({ user: user.nullable() });
+export type SessionEnvelope = z.infer<typeof sessionEnvelope>;

@@ -4,7 +4,20 @@ import { decimalPrice, formatPrice } from './money';
 
 describe('productListQuery', () => {
   it('fills defaults', () => {
-    expect(productListQuery.parse({})).toEqual({ sort: 'newest', page: 1, pageSize: 24 });
+    expect(productListQuery.parse({})).toEqual({
+      sort: 'newest',
+      page: 1,
+      pageSize: 24,
+      inStock: false,
+    });
+  });
+
+  it('takes a price band and the in-stock flag', () => {
+    expect(productListQuery.parse({ price: '25-50', inStock: '1' })).toMatchObject({
+      price: '25-50',
+      inStock: true,
+    });
+    expect(productListQuery.parse({ inStock: 'false' })).toMatchObject({ inStock: false });
   });
 
   it.each([
@@ -14,6 +27,9 @@ describe('productListQuery', () => {
     [{ pageSize: 'ten' }, 'pageSize'],
     [{ sort: 'bogus' }, 'sort'],
     [{ category: 'Not A Slug!' }, 'category'],
+    [{ price: '10-20' }, 'price'],
+    [{ price: '' }, 'price'],
+    [{ inStock: 'yes' }, 'inStock'],
   ])('rejects %o naming %s', (query, field) => {
     const result = productListQuery.safeParse(query);
     expect(result.success).toBe(false);

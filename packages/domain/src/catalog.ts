@@ -20,6 +20,26 @@ export const searchSorts = ['relevance', 'newest', 'price_asc', 'price_desc'] as
 export type SearchSort = (typeof searchSorts)[number];
 
 /**
+ * The price bands a listing or a search can be narrowed to, cheapest first: each from its
+ * `minCents` (included) to its `maxCents` (excluded; null: no upper bound).
+ */
+export const priceBands = [
+  { band: '0-25', minCents: 0, maxCents: 2_500 },
+  { band: '25-50', minCents: 2_500, maxCents: 5_000 },
+  { band: '50-100', minCents: 5_000, maxCents: 10_000 },
+  { band: '100-250', minCents: 10_000, maxCents: 25_000 },
+  { band: '250-up', minCents: 25_000, maxCents: null },
+] as const;
+export type PriceBand = (typeof priceBands)[number]['band'];
+export const priceBandIds = priceBands.map((band) => band.band) as [PriceBand, ...PriceBand[]];
+
+/** `inStock`: 1 or true narrows to products in stock; 0, false or nothing does not narrow. */
+const inStockFlag = z
+  .enum(['1', 'true', '0', 'false'])
+  .optional()
+  .transform((flag) => flag === '1' || flag === 'true');
+
+/**
  * Query of GET /api/products. Unknown parameters are ignored; known ones must be valid. With
  * `q` (search words; blank is no search) the sort defaults to `relevance` and may not be
  * `popular`; without it, `relevance` has nothing to rank by.
@@ -36,6 +56,8 @@ export const productListQuery = z
     sort: z.enum([...productSorts, 'relevance']).optional(),
     page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
     pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(24),
+    price: z.enum(priceBandIds).optional(),
+    inStock: inStockFlag,
   })
   .transform(({ sort, ...query }, context): ListingQuery | SearchQuery => {
     const { q } = query;
@@ -52,13 +74,15 @@ export const productListQuery = z
     });
     return z.NEVER;
   });
-/** One page of a listing: the whole shop's or a category's products. */
+/** One page of a listing: the whole shop's or a category's products, narrowed or not. */
 export interface ListingQuery {
   category?: string | undefined;
   q?: undefined;
   sort: ProductSort;
   page: number;
   pageSize: number;
+  price?: PriceBand | undefined;
+  inStock: boolean;
 }
 /** One page of search results, within a category or not. */
 export interface SearchQuery extends Omit<ListingQuery, 'q' | 'sort'> {
@@ -66,6 +90,8 @@ export interface SearchQuery extends Omit<ListingQuery, 'q' | 'sort'> {
   sort: SearchSort;
 }
 export type ProductListQuery = z.infer<typeof productListQuery>;
+/** What narrows a listing or a search besides its words: department, price band, stock. */
+export type ProductFilters = Pick<ListingQuery, 'category' | 'price' | 'inStock'>;
 
 export const imageRef = z.object({ hash: z.string(), alt: z.string() });
 
@@ -93,6 +119,15 @@ export const product = productSummary
   .meta({ id: 'Product' });
 export type Product = z.infer<typeof product>;
 
+export const productFacets = z
+  .object({
+    categories: z.array(z.object({ slug: z.string(), name: z.string(), count: z.number().int() })),
+    priceBands: z.array(z.object({ band: z.enum(priceBandIds), count: z.number().int() })),
+    inStock: z.number().int(),
+  })
+  .meta({ id: 'ProductFacets' });
+export type ProductFacets = z.infer<typeof productFacets>;
+
 export const productPage = z
   .object({
     items: z.array(productSummary),
@@ -109,6 +144,12 @@ export const productPage = z
      * is then that bound and the results the best of the first ones found.
      */
     capped: z.boolean().optional(),
+    /**
+     * How many products each choice of a filter would show, counted for the words and the other
+     * filters (a filter's own choice left out): departments with a match, in shop order; every
+     * price band, cheapest first; those in stock.
+     */
+    facets: productFacets.optional(),
   })
   .meta({ id: 'ProductPage' });
 export type ProductPage = z.infer<typeof productPage>;

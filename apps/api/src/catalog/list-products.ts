@@ -3,6 +3,7 @@ import type { ListingQuery, ProductPage, ProductSort, ProductSummary } from '@sh
 import { AppError } from '@shop/http';
 import { hotKeys } from '@shop/jobs';
 import type { Redis } from 'ioredis';
+import { facetsOf, narrowedBy, type FacetCell } from './product-facets';
 
 // Listings are the catalog's busiest cache misses, so they are read in SQL, in as few round
 // trips as the page allows: Prisma's own work per query costs several times what Postgres spends
@@ -96,11 +97,19 @@ interface SortedPage {
  */
 async function sortedPage(
   sql: SqlReader,
-  page: { category: string; sort: ProductSort; exclude: string[]; skip: number; take: number },
+  page: {
+    category: string;
+    narrowed: Narrowing;
+    sort: ProductSort;
+    exclude: string[];
+    skip: number;
+    take: number;
+  },
 ): Promise<SortedPage> {
   const { values, add } = parameters();
-  const total = totalColumn(page.category, add);
-  const where = inCategory(page.category, add);
+  // A narrowed listing's total comes from the facet cube instead.
+  const total = page.narrowed.any ? undefined : totalColumn(page.category, add);
+  const where = [...inCategory(page.category, add), ...narrowedBy(page.narrowed, add)];
   if (page.exclude.length > 0) where.push(`NOT (p.id = ANY(${add(page.exclude, '::uuid[]')}))`);
   const ids = `(
     SELECT p.id FROM products p ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
@@ -113,6 +122,28 @@ async function sortedPage(
     values,
   });
   return { rows, total: rows[0]?.total };
+}
+
+type Narrowing = Pick<ListingQuery, 'price' | 'inStock'> & { any: boolean };
+
+/** The ranked products a narrowed listing keeps, still in the hot list's order. */
+async function rankedWithin(
+  sql: SqlReader,
+  category: string,
+  narrowed: Narrowing,
+  ids: string[],
+): Promise<string[]> {
+  if (!narrowed.any || ids.length === 0) return ids;
+  const { values, add } = parameters();
+  const where = [
+    `p.id = ANY(${add(ids, '::uuid[]')})`,
+    ...inCategory(category, add),
+    ...narrowedBy(narrowed, add),
+  ];
+  const text = `SELECT p.id FROM products p WHERE ${where.join(' AND ')}`;
+  const { rows } = await sql.query<{ id: string }>({ name: statementName(text), text, values });
+  const kept = new Set(rows.map((row) => row.id));
+  return ids.filter((id) => kept.has(id));
 }
 
 /** The ranked products on this page, in the hot list's order. */
@@ -155,23 +186,42 @@ export function statementName(text: string): string {
 }
 
 /**
- * One page of the catalog, optionally within a category; read from the replica (or the primary
- * for read-your-writes). `popular` orders by the worker's hot list of the category (or of the
- * shop), then the rest newest first. The page and its total are read in one statement.
+ * One page of the catalog, optionally within a category, a price band and what is in stock;
+ * read from the replica (or the primary for read-your-writes). `popular` orders by the worker's
+ * hot list of the category (or of the shop), then the rest newest first. The page and its total
+ * are read in one statement; the facets (and a narrowed listing's total) come from `cube`, the
+ * shop's facet cube (see product-facets.ts).
  */
 export async function listProducts(
   deps: { sql: SqlReader; redis: Redis },
   query: ListingQuery,
+  cube: FacetCell[],
 ): Promise<ProductPage> {
   const { sql } = deps;
   const category = query.category ?? '';
+  const narrowed = {
+    price: query.price,
+    inStock: query.inStock,
+    any: !!query.price || query.inStock,
+  };
+  const counted = facetsOf(cube, query);
+  if (!counted.known) {
+    throw new AppError('CATEGORY_NOT_FOUND', `Unknown category '${category}'`, {
+      field: 'category',
+    });
+  }
   const offset = (query.page - 1) * query.pageSize;
   const ranked =
     query.sort === 'popular'
-      ? await deps.redis.zrevrange(
-          category ? hotKeys.category(category) : hotKeys.all,
-          0,
-          MAX_RANKED - 1,
+      ? await rankedWithin(
+          sql,
+          category,
+          narrowed,
+          await deps.redis.zrevrange(
+            category ? hotKeys.category(category) : hotKeys.all,
+            0,
+            MAX_RANKED - 1,
+          ),
         )
       : [];
   const rankedOnPage = ranked.slice(offset, offset + query.pageSize);
@@ -180,6 +230,7 @@ export async function listProducts(
     rankedOnPage.length < query.pageSize
       ? sortedPage(sql, {
           category,
+          narrowed,
           sort: query.sort,
           exclude: ranked,
           skip: Math.max(0, offset - ranked.length),
@@ -188,7 +239,7 @@ export async function listProducts(
       : { rows: [], total: undefined },
   ]);
   // A page without sorted rows (past the end, or all of it ranked) asks for the total apart.
-  const total = rest.total ?? (await totalOf(sql, category));
+  const total = narrowed.any ? counted.total : (rest.total ?? (await totalOf(sql, category)));
   if (total === null) {
     throw new AppError('CATEGORY_NOT_FOUND', `Unknown category '${category}'`, {
       field: 'category',
@@ -199,5 +250,6 @@ export async function listProducts(
     page: query.page,
     pageSize: query.pageSize,
     total,
+    facets: counted.facets,
   };
 }

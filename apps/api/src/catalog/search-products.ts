@@ -1,6 +1,7 @@
 import type { SqlReader } from '@shop/db';
 import {
   MAX_SEARCH_MATCHES,
+  type ProductFacets,
   type ProductPage,
   type SearchQuery,
   type SearchSort,
@@ -14,6 +15,7 @@ import {
   toSummary,
   type SummaryRow,
 } from './list-products';
+import { cubeQuery, facetsOf, narrowedBy, type FacetCell } from './product-facets';
 
 // Search over the products' words (the product_search migration): every word searched for must
 // be in the product's name or description (stemmed: "boots" finds "boot"), the last one as a
@@ -55,41 +57,56 @@ const order = {
   price_desc: listingOrder.price_desc,
 } as const satisfies Record<SearchSort, string>;
 
+/** A match set's page: its rows, their total, facets, and the size of the set they came from. */
+interface Found {
+  rows: SummaryRow[];
+  total: number;
+  matched: number;
+  capped: boolean;
+  facets: ProductFacets;
+}
+
 /**
- * One page of search results with their total, in one statement: the matches (at most
- * MAX_SEARCH_MATCHES and one, to know there were more) are ranked, the page cut from them; the
- * total comes as a column of every row (or of the one row of nulls a page past the end returns).
+ * One page of search results with their total and facets, in one statement: the matches (at
+ * most MAX_SEARCH_MATCHES and one, to know there were more) are the match set; the department,
+ * price band and stock filters narrow it, and the page is cut from what they let through, ranked.
+ * The facet cube is counted over the whole match set, so the counts add up to what choosing
+ * them shows. The totals and the cube come as columns of every row (or of the one row of nulls a
+ * page past the end returns).
  */
-async function matchPage(
-  sql: SqlReader,
-  search: SearchQuery,
-  tsquery: string,
-): Promise<{ rows: SummaryRow[]; total: number; capped: boolean }> {
+async function matchPage(sql: SqlReader, search: SearchQuery, tsquery: string): Promise<Found> {
   const { values, add } = parameters();
   const q = `to_tsquery('english', ${add(tsquery)})`;
-  const where = [`p.search_vector @@ ${q}`, ...inCategory(search.category ?? '', add)];
+  const narrowed = [...inCategory(search.category ?? '', add), ...narrowedBy(search, add)];
   const text = `
     WITH matches AS (
-      SELECT p.id, p.slug, p.name, p.price_cents, p.currency, p.stock, p.created_at,
+      SELECT p.id, p.slug, p.name, p.price_cents, p.currency, p.stock, p.created_at, p.category_id,
              p.cover_hash AS image_hash, p.cover_alt AS image_alt, ts_rank(p.search_vector, ${q}) AS score
-      FROM products p WHERE ${where.join(' AND ')}
+      FROM products p WHERE p.search_vector @@ ${q}
       LIMIT ${MAX_SEARCH_MATCHES + 1}
+    ), chosen AS (
+      SELECT * FROM matches p ${narrowed.length > 0 ? `WHERE ${narrowed.join(' AND ')}` : ''}
     )
-    SELECT (SELECT count(*) FROM matches)::int AS total, page.*
+    SELECT (SELECT count(*) FROM matches)::int AS matched, (SELECT count(*) FROM chosen)::int AS total,
+           (SELECT json_agg(cube) FROM (${cubeQuery('matches p')}) cube) AS cube, page.*
     FROM (SELECT 1) one LEFT JOIN LATERAL (
-      SELECT * FROM matches p ORDER BY ${order[search.sort]}
+      SELECT * FROM chosen p ORDER BY ${order[search.sort]}
       OFFSET ${add((search.page - 1) * search.pageSize)} LIMIT ${add(search.pageSize)}
     ) page ON true`;
-  const { rows } = await sql.query<SummaryRow & { total: number }>({
+  const { rows } = await sql.query<
+    SummaryRow & { matched: number; total: number; cube: FacetCell[] }
+  >({
     name: statementName(text),
     text,
     values,
   });
-  const total = rows[0]?.total ?? 0;
+  const matched = rows[0]?.matched ?? 0;
   return {
     rows: rows.filter((row) => row.id !== null).slice(0, MAX_SEARCH_MATCHES),
-    total: Math.min(total, MAX_SEARCH_MATCHES),
-    capped: total > MAX_SEARCH_MATCHES,
+    total: Math.min(rows[0]?.total ?? 0, MAX_SEARCH_MATCHES),
+    matched,
+    capped: matched > MAX_SEARCH_MATCHES,
+    facets: facetsOf(rows[0]?.cube ?? [], search).facets,
   };
 }
 
@@ -118,7 +135,8 @@ export async function searchProducts(sql: SqlReader, search: SearchQuery): Promi
   const words = wordsOf(search.q);
   let found = words.length > 0 ? await matchPage(sql, search, toTsquery(words)) : null;
   let instead: string | undefined;
-  if (found?.total === 0) {
+  // Only words that match nothing are corrected (not filters that let nothing through).
+  if (found?.matched === 0) {
     const better = await corrected(sql, words);
     if (better.some((word, i) => word !== words[i])) {
       found = await matchPage(sql, search, toTsquery(better, false));
@@ -133,6 +151,7 @@ export async function searchProducts(sql: SqlReader, search: SearchQuery): Promi
     total: found?.total ?? 0,
     ...(instead === undefined ? {} : { searchedInstead: instead }),
     ...(found?.capped ? { capped: true } : {}),
+    facets: found?.facets ?? facetsOf([], search).facets,
   };
 }
 /** Nothing found within a category: it may be no category at all (404, as listings say). */

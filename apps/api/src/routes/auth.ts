@@ -1,6 +1,8 @@
-// POST /api/auth/register, POST /api/auth/login, POST /api/auth/logout, GET /api/me — accounts
-import { errorBody, loginBody, registerBody, userEnvelope } from '@shop/domain';
+// POST /api/auth/register, POST /api/auth/login, POST /api/auth/logout, GET /api/me,
+// GET /api/session — accounts
+import { errorBody, loginBody, registerBody, sessionEnvelope, userEnvelope } from '@shop/domain';
 import { AppError } from '@shop/http';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { checkCredentialsOrThrow } from '../accounts/check-credentials';
@@ -63,18 +65,32 @@ export const authRoutes =
       },
     );
 
+    /** The signed-in user, or null for a guest (a session whose account is gone included). */
+    const currentUser = async (request: FastifyRequest) => {
+      const userId = request.session.get('userId');
+      const row = userId
+        ? await readerFor(deps.db, deps.replica, request.session).user.findUnique({
+            where: { id: userId },
+          })
+        : null;
+      return row ? toUser(row) : null;
+    };
+
     app.get(
       '/api/me',
       { schema: { tags: ['accounts'], response: { 200: userEnvelope, 401: errorBody } } },
       async (request) => {
-        const userId = request.session.get('userId');
-        const row = userId
-          ? await readerFor(deps.db, deps.replica, request.session).user.findUnique({
-              where: { id: userId },
-            })
-          : null;
-        if (!row) throw new AppError('UNAUTHENTICATED', 'Not signed in');
-        return { user: toUser(row) };
+        const user = await currentUser(request);
+        if (!user) throw new AppError('UNAUTHENTICATED', 'Not signed in');
+        return { user };
       },
+    );
+
+    // The storefront's header asks this on every page: a guest is an answer, not an error
+    // (a 401 would be logged in every guest's browser console).
+    app.get(
+      '/api/session',
+      { schema: { tags: ['accounts'], response: { 200: sessionEnvelope } } },
+      async (request) => ({ user: await currentUser(request) }),
     );
   };

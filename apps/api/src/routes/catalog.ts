@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { findProduct } from '../catalog/find-product';
 import { listCategories } from '../catalog/list-categories';
 import { listProducts } from '../catalog/list-products';
+import { readShopCube } from '../catalog/product-facets';
 import { searchProducts } from '../catalog/search-products';
 import type { AppDeps } from '../app';
 import { AppError } from '@shop/http';
@@ -68,21 +69,41 @@ export const catalogRoutes =
       },
       async (request, reply) => {
         cacheCatalog(request, reply);
-        const { category: slug = '', q, sort, page, pageSize } = request.query;
+        const { category: slug = '', q, sort, page, pageSize, price, inStock } = request.query;
         // The most popular order follows the hot lists, so it is kept one fold interval only.
         const ttlSeconds = sort === 'popular' ? deps.hotFoldIntervalSeconds : undefined;
+        // A listing's facets come from the shop's facet cube, kept as one listing entry of its
+        // own: every filter, sort and page of every listing sums it, and any change of a
+        // category's listings (a price, stock sold out or back, a move) drops it with them.
+        const shopCube = async () =>
+          (
+            await cache.read(
+              { kind: 'listing', key: 'facet-cube' },
+              ({ sql }: Readers) => readShopCube(sql),
+              request.session,
+            )
+          ).value;
         const load = async ({ sql }: Readers) =>
           productPage.parse(
             request.query.q === undefined
-              ? await listProducts({ sql, redis: deps.eventsRedis }, request.query)
+              ? await listProducts(
+                  { sql, redis: deps.eventsRedis },
+                  request.query,
+                  await shopCube(),
+                )
               : await searchProducts(sql, request.query),
           );
         // A search is a listing too: any catalog change drops it with the rest.
         const searched = q === undefined ? '' : `|q=${q.toLowerCase()}`;
+        const narrowed = `|${price ?? ''}|${inStock ? 'in' : ''}`;
         return served(
           reply,
           await cache.read(
-            { kind: 'listing', key: `${slug}|${sort}|${page}|${pageSize}${searched}`, ttlSeconds },
+            {
+              kind: 'listing',
+              key: `${slug}|${sort}|${page}|${pageSize}${narrowed}${searched}`,
+              ttlSeconds,
+            },
             load,
             request.session,
           ),

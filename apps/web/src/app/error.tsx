@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import styles from './status-page.module.css';
+import { StatusPage } from '@/components/status-page';
 
 interface Props {
   error: unknown;
@@ -16,24 +16,25 @@ export default function ErrorPage({ error, retry }: Props) {
       ? error.digest
       : null;
   return (
-    <div className={`container ${styles.wrap}`}>
+    <>
       <title>Something went wrong · Shopscale</title>
-      <p className={styles.code} aria-hidden="true">
-        Oops
-      </p>
-      <h1 className={styles.title}>Something went wrong on our side</h1>
-      <p className={styles.text}>
+      <StatusPage
+        code="Oops"
+        title="Something went wrong on our side"
+        actions={
+          <>
+            <button type="button" className="button" onClick={() => retry()}>
+              Try again
+            </button>
+            <Link className="button button-secondary" href="/">
+              Back to the home page
+            </Link>
+          </>
+        }
+        footnote={digest ? `Reference: ${digest}` : undefined}
+      >
         We couldn’t load this page just now. It’s usually brief — please try again in a moment.
-      </p>
-      <div className={styles.actions}>
-        <button type="button" className="button" onClick={() => retry()}>
-          Try again
-        </button>
-        <Link className="button button-secondary" href="/">
-          Back to the home page
-        </Link>
-      </div>
-      {digest ? <p className={styles.reference}>Reference: {digest}</p> : null}
-    </div>
+      </StatusPage>
+    </>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import './globals.css';
-import styles from './status-page.module.css';
+import styles from '@/components/status-page.module.css';
 
 /** Last resort when even the shop's frame (header, navigation) failed to render. */
 export default function GlobalError({ retry }: { error: unknown; retry: () => void }) {

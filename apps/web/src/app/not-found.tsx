@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import styles from './status-page.module.css';
+import { StatusPage } from '@/components/status-page';
 
 export const metadata: Metadata = {
   title: 'Page not found',
@@ -9,23 +9,22 @@ export const metadata: Metadata = {
 /** Unknown addresses, and unknown category or product slugs (notFound()), land here with a 404. */
 export default function NotFound() {
   return (
-    <div className={`container ${styles.wrap}`}>
-      <p className={styles.code} aria-hidden="true">
-        404
-      </p>
-      <h1 className={styles.title}>We couldn’t find that page</h1>
-      <p className={styles.text}>
-        The product or category may have moved or sold out for good, or the address has a typo.
-        Everything else is still here.
-      </p>
-      <div className={styles.actions}>
-        <Link className="button" href="/">
-          Back to the home page
-        </Link>
-        <Link className="button button-secondary" href="/#new-arrivals">
-          Continue shopping
-        </Link>
-      </div>
-    </div>
+    <StatusPage
+      code="404"
+      title="We couldn’t find that page"
+      actions={
+        <>
+          <Link className="button" href="/">
+            Back to the home page
+          </Link>
+          <Link className="button button-secondary" href="/#new-arrivals">
+            Continue shopping
+          </Link>
+        </>
+      }
+    >
+      The product or category may have moved or sold out for good, or the address has a typo.
+      Everything else is still here.
+    </StatusPage>
   );
 }

@@ -2,7 +2,7 @@
 
 import { type ProductSummary } from '@shop/domain';
 import { formatPrice } from '@shop/domain/money';
-import { usePathname, useRouter } from 'next/navigation';
+import { useRouter } from 'next/navigation';
 import {
   type ComponentProps,
   type KeyboardEvent,
@@ -12,6 +12,7 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
+import { searchedWords, subscribeSearchedWords } from '@/lib/searched-words';
 import { searchHref } from '@/lib/search-url';
 import styles from './search-box.module.css';
 
@@ -28,14 +29,9 @@ const MIN_LENGTH = 2;
  */
 export function SearchBox() {
   const router = useRouter();
-  const pathname = usePathname();
   const id = useId();
-  // On a results page the box shows the words searched for; elsewhere it starts empty. The
-  // address's query is read in the browser only: useSearchParams would make every cached page's
-  // header a client-rendered hole, and a page rendered again after a catalog change was then
-  // served stale.
-  const query = useSyncExternalStore(ignoreChanges, currentQuery, noQuery);
-  const searched = pathname === '/search' ? (new URLSearchParams(query).get('q') ?? '') : '';
+  // On a results page the box shows the words searched for; elsewhere it starts empty.
+  const searched = useSyncExternalStore(subscribeSearchedWords, searchedWords, noWords);
   const [shownFor, setShownFor] = useState(searched);
   const [value, setValue] = useState(searched);
   const [found, setFound] = useState<{ q: string; items: ProductSummary[] }>({ q: '', items: [] });
@@ -161,10 +157,7 @@ export function SearchBox() {
   );
 }
 
-// The query is read again whenever the box renders (a navigation renders it: its pathname).
-const ignoreChanges = () => () => undefined;
-const currentQuery = () => window.location.search;
-const noQuery = () => '';
+const noWords = () => '';
 
 interface SearchFormProps {
   onSubmit: ComponentProps<'form'>['onSubmit'];

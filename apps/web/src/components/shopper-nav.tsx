@@ -52,7 +52,6 @@ export function ShopperNav() {
   }, []);
 
   const count = cart ? cartItemCount(cart) : undefined;
-  const label = count === undefined ? 'Cart' : `Cart, ${count} ${count === 1 ? 'item' : 'items'}`;
 
   return (
     <div className={styles.nav}>
@@ -60,17 +59,21 @@ export function ShopperNav() {
       <IntentLink
         href="/cart"
         className={styles.cart}
-        aria-label={label}
         aria-current={pathname === '/cart' ? 'page' : undefined}
       >
         <BagIcon />
-        <span className={styles.cartWord}>Cart</span>
+        {/* The link's name is its text, "Cart 2 items" (the word is hidden on phones, not
+            from screen readers), so it contains what a sighted shopper sees. */}
+        <span className={styles.cartWord}>Cart</span>{' '}
         <span
           className={`${styles.count} ${count === undefined ? styles.countUnknown : ''} ${count === 0 ? styles.countZero : ''}`}
           data-testid="cart-count"
         >
           {count ?? ''}
         </span>
+        {count !== undefined && (
+          <span className="visually-hidden"> {count === 1 ? 'item' : 'items'}</span>
+        )}
       </IntentLink>
       <p className="visually-hidden" role="status">
         {announcement}

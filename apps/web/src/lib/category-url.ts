@@ -1,4 +1,5 @@
 import { MAX_PAGE, productSorts, type ProductSort } from '@shop/domain';
+import { filterParams, type ListingFilters } from './listing-filters';
 
 // A category listing has one public URL shape, /c/<slug>?sort=<sort>&page=<n> (defaults left
 // out), and one internal route, /c/<slug>/<sort>/<page>, that next.config.ts rewrites it to so the
@@ -24,12 +25,18 @@ export function parsePage(value: string | null | undefined): number | null {
   return page <= MAX_PAGE ? page : null;
 }
 
-/** The public address of a category listing, e.g. /c/shoes?sort=price_asc&page=2. */
+/**
+ * The public address of a category listing, e.g. /c/shoes?sort=price_asc&page=2, or narrowed,
+ * /c/shoes?price=25-50&inStock=1&sort=price_asc.
+ */
 export function categoryHref(
   slug: string,
-  options: { sort?: ProductSort; page?: number } = {},
+  options: { sort?: ProductSort; page?: number; filters?: ListingFilters } = {},
 ): string {
-  const query = new URLSearchParams();
+  // A listing is its department: a category among the filters is not one of its parameters.
+  const query = new URLSearchParams(
+    filterParams({ inStock: false, ...options.filters, category: undefined }),
+  );
   if (options.sort && options.sort !== DEFAULT_SORT) query.set('sort', options.sort);
   if (options.page && options.page > 1) query.set('page', String(options.page));
   const search = query.toString();

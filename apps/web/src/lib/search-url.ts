@@ -1,5 +1,6 @@
 import { MAX_SEARCH_LENGTH, searchSorts, type SearchSort } from '@shop/domain';
 import { parsePage } from './category-url';
+import { filterParams, parseFilters, type ListingFilters } from './listing-filters';
 
 // Search results live at /search?q=<words>&sort=<sort>&page=<n> (defaults left out). They are
 // rendered per request (the words are anyone's), while the API caches each answer.
@@ -18,6 +19,7 @@ export interface Search {
   q: string;
   sort: SearchSort;
   page: number;
+  filters: ListingFilters;
 }
 
 type Params = Record<string, string | string[] | undefined>;
@@ -31,12 +33,15 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export function parseSearch(params: Params): Search {
   const q = (first(params.q) ?? '').trim().slice(0, MAX_SEARCH_LENGTH);
   const sort = searchSorts.find((value) => value === first(params.sort)) ?? DEFAULT_SEARCH_SORT;
-  return { q, sort, page: parsePage(first(params.page)) ?? 1 };
+  return { q, sort, page: parsePage(first(params.page)) ?? 1, filters: parseFilters(params) };
 }
 
-/** The address of a search, e.g. /search?q=oak+table&sort=price_asc&page=2. */
-export function searchHref(q: string, options: { sort?: SearchSort; page?: number } = {}): string {
-  const query = new URLSearchParams({ q });
+/** The address of a search, e.g. /search?q=oak+table&price=25-50&sort=price_asc&page=2. */
+export function searchHref(
+  q: string,
+  options: { sort?: SearchSort; page?: number; filters?: ListingFilters } = {},
+): string {
+  const query = new URLSearchParams({ q, ...filterParams(options.filters ?? { inStock: false }) });
   if (options.sort && options.sort !== DEFAULT_SEARCH_SORT) query.set('sort', options.sort);
   if (options.page && options.page > 1) query.set('page', String(options.page));
   return `/search?${query.toString()}`;

@@ -3,13 +3,19 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Breadcrumbs } from '@/components/breadcrumbs';
+import { ChosenFilters, NoneMatch } from '@/components/chosen-filters';
+import { FilterPanel } from '@/components/filter-panel';
+import { SearchedWords } from '@/components/searched-words';
 import { Pagination } from '@/components/pagination';
 import { ProductGrid } from '@/components/product-grid';
 import { SortForm } from '@/components/sort-form';
 import { categoryHref } from '@/lib/category-url';
+import { chosenFilters } from '@/lib/chosen-filters';
 import { getCategories } from '@/lib/data/get-categories';
 import { searchProducts } from '@/lib/data/search-products';
+import { filterParams, isFiltered } from '@/lib/listing-filters';
 import {
+  DEFAULT_SEARCH_SORT,
   parseSearch,
   SEARCH_PAGE_SIZE,
   searchHref,
@@ -32,6 +38,7 @@ export default async function SearchPage({ searchParams }: Props) {
   return (
     <div className="container page">
       <Breadcrumbs items={[{ label: 'Home', href: '/' }, { label: 'Search' }]} />
+      <SearchedWords q={search.q} />
       {search.q ? <Results search={search} /> : <NoWords />}
     </div>
   );
@@ -48,22 +55,31 @@ async function Results({ search }: { search: Search }) {
       ? '1 product'
       : `${results.total.toLocaleString('en-US')}${results.capped ? '+' : ''} products`;
 
+  const { q, sort, filters } = search;
+  const filtered = isFiltered(filters);
+  const chosen = chosenFilters(filters, results.facets, (narrowed) =>
+    searchHref(q, { sort, filters: narrowed }),
+  );
+  // Filters are offered once something matched the words (whatever the filters let through).
+  const matchedAny = (results.facets?.priceBands ?? []).some((band) => band.count > 0);
+
   return (
     <>
       <header className={listingStyles.header}>
         <div>
           <h1 className={`${listingStyles.title} ${styles.query}`}>
-            Results for <q>{search.q}</q>
+            Results for <q>{q}</q>
           </h1>
-          <p className={listingStyles.count} role="status">
+          <p className={listingStyles.count} role="status" data-testid="listing-count">
             {results.searchedInstead ? (
               <>
-                No products match <q>{search.q}</q>. Showing {found} for{' '}
+                No products match <q>{q}</q>. Showing {found} for{' '}
                 <q className={styles.instead}>{results.searchedInstead}</q>.
               </>
             ) : (
               <>
                 {found}
+                {filtered ? ' match your filters' : null}
                 {pageCount > 1 ? ` · showing ${first}–${last}` : null}
               </>
             )}
@@ -72,24 +88,45 @@ async function Results({ search }: { search: Search }) {
         {results.total > 1 ? (
           <SortForm
             action="/search"
-            sort={search.sort}
+            sort={sort}
             labels={searchSortLabels}
-            keep={{ q: search.q }}
+            keep={{ q, ...filterParams(filters) }}
           />
         ) : null}
       </header>
 
-      {results.items.length > 0 ? (
-        <ProductGrid products={results.items} headingLevel="h2" eager={4} testId="search-results" />
-      ) : (
-        <NothingFound q={search.q} />
-      )}
+      <div className={matchedAny ? listingStyles.layout : undefined}>
+        {matchedAny && results.facets ? (
+          <FilterPanel
+            action="/search"
+            facets={results.facets}
+            filters={filters}
+            keep={{ q, ...(sort === DEFAULT_SEARCH_SORT ? {} : { sort }) }}
+            departments
+          />
+        ) : null}
+        <div>
+          <ChosenFilters chosen={chosen} clearHref={searchHref(q, { sort })} />
+          {results.items.length > 0 ? (
+            <ProductGrid
+              products={results.items}
+              headingLevel="h2"
+              eager={4}
+              testId="search-results"
+            />
+          ) : matchedAny ? (
+            <NoneMatch clearHref={searchHref(q, { sort })} />
+          ) : (
+            <NothingFound q={q} />
+          )}
 
-      <Pagination
-        page={search.page}
-        pageCount={pageCount}
-        hrefFor={(n) => searchHref(search.q, { sort: search.sort, page: n })}
-      />
+          <Pagination
+            page={search.page}
+            pageCount={pageCount}
+            hrefFor={(n) => searchHref(q, { sort, page: n, filters })}
+          />
+        </div>
+      </div>
     </>
   );
 }

@@ -15,7 +15,10 @@ export function productPageKeys(slug: string): string[] {
   return encoded(`/p/${slug}`);
 }
 
-/** Every sort and page of a category's listing the edge may hold. */
+/**
+ * Every sort and page of a category's listing the edge may hold. Listings narrowed by a price
+ * band or stock are never held there (the edge bypasses its cache for them), so none is named.
+ */
 export function listingPageKeys(slug: string): string[] {
   const sorts = productSorts.map((sort) => (sort === DEFAULT_SORT ? '' : sort));
   const pages = ['', ...Array.from({ length: EDGE_LISTING_PAGES - 1 }, (_, i) => String(i + 2))];

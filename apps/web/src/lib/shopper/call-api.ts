@@ -1,6 +1,6 @@
 import type { ErrorCode } from '@shop/domain';
 
-// The browser's side of the shopper API (/api/cart, /api/auth, /api/me, /api/orders): same-origin
+// The browser's side of the shopper API (/api/cart, /api/auth, /api/session, /api/orders): same-origin
 // fetches that carry the HttpOnly session cookie. Only client components use it; server
 // components never call these endpoints (their pages would stop being the same for everyone).
 

@@ -1,5 +1,5 @@
-import type { Cart, User } from '@shop/domain';
-import { callApi, describeFailure, ShopApiError } from './call-api';
+import type { Cart, SessionEnvelope } from '@shop/domain';
+import { callApi, describeFailure } from './call-api';
 import { getShopper, inSequence, updateShopper } from './shopper-store';
 
 /** Reads the session's cart from the API into the store; returns it. */
@@ -19,12 +19,11 @@ export function refreshCart(): Promise<Cart | undefined> {
 /** Reads who is signed in (null for a guest) into the store. */
 export async function refreshUser(): Promise<void> {
   try {
-    const { user } = await callApi<{ user: User }>('/api/me', { retry: true });
+    const { user } = await callApi<SessionEnvelope>('/api/session', { retry: true });
     updateShopper({ user });
-  } catch (error) {
-    if (error instanceof ShopApiError && error.status === 401) updateShopper({ user: null });
+  } catch {
     // Unknown after a failure: the header offers "Sign in" rather than nothing at all.
-    else if (getShopper().user === undefined) updateShopper({ user: null });
+    if (getShopper().user === undefined) updateShopper({ user: null });
   }
 }
 

@@ -8,7 +8,7 @@ import { useSyncExternalStore } from 'react';
 // (rendered HTML stays the same for every shopper).
 
 export interface ShopperState {
-  /** undefined until /api/me has answered; null for a guest. */
+  /** undefined until /api/session has answered; null for a guest. */
   user: User | null | undefined;
   /** undefined until /api/cart has answered. */
   cart: Cart | undefined;

@@ -129,6 +129,7 @@ export function PictureList({
       <input
         ref={input}
         id="picture-files"
+        aria-label="Pictures to add"
         type="file"
         accept="image/jpeg,image/png,image/webp,image/avif"
         multiple

@@ -4,6 +4,7 @@ import type { Order } from '@shop/domain';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { OrderLines } from '@/components/order-lines';
+import { OrderMissing } from '@/components/order-missing';
 import { callApi, describeFailure, ShopApiError } from '@/lib/shopper/call-api';
 import { formatOrderDate, ORDER_STATUS_LABELS } from '@/lib/shopper/order-status';
 import { accountHref } from '@/lib/shopper/return-path';
@@ -21,15 +22,18 @@ interface Props {
   id: string;
   /** Arrived straight from checkout: thank the shopper. */
   justPlaced: boolean;
+  /** The order as the server read it for this shopper, when it could. */
+  initialOrder?: Order;
 }
 
 /** One order, fetched for its owner or the guest browser that placed it. */
-export function OrderDetail({ id, justPlaced }: Props) {
+export function OrderDetail({ id, justPlaced, initialOrder }: Props) {
   const { user, lastOrder } = useShopper();
-  const [loaded, setLoaded] = useState<Loaded>({});
+  const [loaded, setLoaded] = useState<Loaded>({ order: initialOrder });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
+    if (attempt === 0 && initialOrder) return;
     let live = true;
     callApi<{ order: Order }>(`/api/orders/${encodeURIComponent(id)}`, { retry: true }).then(
       ({ order }) => {
@@ -45,37 +49,13 @@ export function OrderDetail({ id, justPlaced }: Props) {
     return () => {
       live = false;
     };
-  }, [id, attempt]);
+  }, [id, attempt, initialOrder]);
 
   // The order this tab just placed shows at once; the API's copy replaces it when it arrives.
   const order = loaded.order ?? (lastOrder?.id === id ? lastOrder : undefined);
 
   if (!order) {
-    if (loaded.missing) {
-      return (
-        <div className={styles.empty}>
-          <h1 className={styles.emptyTitle}>We couldn’t find this order</h1>
-          <p>
-            An order shows to the account that placed it, or to the browser it was placed in.
-            {user === null ? ' If it is yours, sign in to see it.' : ''}
-          </p>
-          <div className={styles.actions}>
-            {user === null ? (
-              <Link className="button" href={accountHref('/login', `/orders/${id}`)}>
-                Sign in
-              </Link>
-            ) : (
-              <Link className="button" href="/orders">
-                My orders
-              </Link>
-            )}
-            <Link className="button button-secondary" href="/">
-              Continue shopping
-            </Link>
-          </div>
-        </div>
-      );
-    }
+    if (loaded.missing) return <OrderMissing id={id} signedIn={user !== null} />;
     if (loaded.error) {
       return (
         <div className={styles.empty}>
