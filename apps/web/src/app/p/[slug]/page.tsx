@@ -2,6 +2,7 @@
 import {
   decimalPrice,
   formatPrice,
+  LOW_STOCK,
   MAX_LINE_QUANTITY,
   slug as slugSchema,
   type Product,
@@ -35,7 +36,6 @@ export function generateStaticParams(): { slug: string }[] {
   return [];
 }
 
-const LOW_STOCK = 5;
 const RELATED = 4;
 
 interface Params {
