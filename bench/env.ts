@@ -124,3 +124,14 @@ export const flusherEnv = () =>
       FLUSH_MS: z.coerce.number().int().min(10).default(100),
     })
     .parse(process.env);
+
+/** bench:avif-effort: how many originals of each kind to encode, and at which efforts. */
+export const avifEffortBenchEnv = z
+  .object({
+    BENCH_ORIGINALS: z.coerce.number().int().min(1).max(50).default(6),
+    BENCH_EFFORTS: z
+      .string()
+      .regex(/^\d(,\d)*$/, 'a comma-separated list of efforts 0-9')
+      .default('4,3,2'),
+  })
+  .parse(process.env);

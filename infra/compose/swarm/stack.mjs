@@ -5,6 +5,8 @@
 //
 // - `depends_on` and `build` are dropped; `restart:` becomes deploy.restart_policy (unless the
 //   service sets one);
+// - `cpu_shares` is dropped: a swarm refuses it (it knows only deploy.resources' limits and
+//   reservations); it weighs services sharing one machine's CPUs, which a swarm spreads out;
 // - credentials leave the environment: each becomes a swarm secret, mounted at
 //   /run/secrets/<name>, and the service reads it through NAME_FILE (the shop's apps, the
 //   official Postgres image and the shop's scripts all understand it);
@@ -108,6 +110,7 @@ mkdirSync(secretsDir, { recursive: true, mode: 0o700 });
 for (const [name, service] of Object.entries(compose.services ?? {})) {
   delete service.build;
   delete service.depends_on;
+  delete service.cpu_shares;
   const restart = service.restart;
   delete service.restart;
   service.deploy ??= {};
