@@ -109,7 +109,9 @@ export function ProductGallery({ slug, name, images, sizes, overlay }: Props) {
                     openZoom(index, event.currentTarget);
                   }}
                 >
-                  <span className="visually-hidden">Enlarge: </span>
+                  <span className="visually-hidden">
+                    {count > 1 ? `Enlarge picture ${index + 1} of ${count}: ` : 'Enlarge: '}
+                  </span>
                   <TilePhoto
                     image={image}
                     sizes={sizes}
