@@ -1,7 +1,8 @@
-// Gives every product without pictures 1–3 generated ones, uploaded through the image service's
-// own upload endpoint (as the seeded admin) so seeding takes the same path as a real upload.
-// Products past SEED_NAMED_PICTURES share one picture each from a small pool (drawn with their
-// initial, without a name), so a big catalog does not need a render and an upload per product.
+// Gives every product without pictures 1–4 generated ones (most one, four in ten several, so the
+// product page's gallery has something to show), uploaded through the image service's own upload
+// endpoint (as the seeded admin) so seeding takes the same path as a real upload. Products past
+// SEED_NAMED_PICTURES take theirs from a small shared pool (drawn with their initial, without a
+// name), so a big catalog does not need a render and an upload per product.
 // Idempotent: products that have images are skipped, and identical bytes share one object.
 import { createDb, type Prisma } from '@shop/db';
 import sharp from 'sharp';
@@ -46,8 +47,8 @@ const POOL = 20;
 /** Picture rows written per statement. */
 const ROWS_PER_INSERT = 1_000;
 
-/** 1 picture for most products, 2 for some, 3 for a few; fixed per product. */
-const viewsOf = (index: number) => 1 + (index % 10 < 3 ? 1 : 0) + (index % 10 === 0 ? 1 : 0);
+/** 1 picture for most products; 2 for two in ten, 3 and 4 for one in ten each; fixed per product. */
+const viewsOf = (index: number) => [4, 3, 2, 2, 1, 1, 1, 1, 1, 1][index % 10] ?? 1;
 
 /** The letter a product's picture shows: the initial of the last word of its name. */
 const initialOf = (name: string) => name.split(' ').at(-1)?.charAt(0) ?? name.charAt(0);
@@ -74,10 +75,11 @@ try {
     // The shared pictures, each drawn and uploaded once (by whoever needs it first).
     const shared = new Map<string, Promise<Stored>>();
     const sharedPicture = (index: number, initial: string) => {
-      const key = `${index % POOL}:${initial}`;
+      const composition = index % POOL;
+      const key = `${composition}:${initial}`;
       let stored = shared.get(key);
       if (!stored) {
-        stored = render(drawProductImage(index % POOL, 0, initial, ORIGINAL_SIZE, false));
+        stored = render(drawProductImage(composition, 0, initial, ORIGINAL_SIZE, false));
         shared.set(key, stored);
       }
       return stored;
@@ -97,11 +99,12 @@ try {
         for (let product = queue.shift(); product; product = queue.shift()) {
           const index = Number(/-(\d+)$/.exec(product.slug)?.[1] ?? 1) - 1;
           const named = index < env.SEED_NAMED_PICTURES;
-          const views = named ? viewsOf(index) : 1;
+          const views = viewsOf(index);
           for (let view = 0; view < views; view++) {
+            // A product's further views from the pool are its neighbours' compositions.
             const stored = named
               ? await render(drawProductImage(index, view, product.name, ORIGINAL_SIZE))
-              : await sharedPicture(index, initialOf(product.name));
+              : await sharedPicture(index + view, initialOf(product.name));
             rows.push({
               productId: product.id,
               position: view,

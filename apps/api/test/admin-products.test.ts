@@ -168,7 +168,7 @@ describe('admin product API', () => {
     expect(all).toBe([...after.values()].reduce((sum, n) => sum + n, 0));
   });
 
-  it('shows each product’s first picture on its listing card as pictures are added, reordered and removed', async () => {
+  it('shows each product’s first picture and its size on its listing card as pictures are added, reordered and removed', async () => {
     const second = await upload(admin);
     const product = await create({ categorySlug: 'home-decor', images: [] });
     const card = async () => {
@@ -187,12 +187,18 @@ describe('admin product API', () => {
       { hash: picture, alt: 'Front' },
       { hash: second, alt: 'Back' },
     ]);
-    expect(await card()).toEqual({ hash: picture, alt: 'Front' });
+    // Both pictures are 640 × 480 originals (upload above).
+    expect(await card()).toEqual({ hash: picture, alt: 'Front', width: 640, height: 480 });
     await edit(2, [
       { hash: second, alt: 'Back, now first' },
       { hash: picture, alt: 'Front' },
     ]);
-    expect(await card()).toEqual({ hash: second, alt: 'Back, now first' });
+    expect(await card()).toEqual({
+      hash: second,
+      alt: 'Back, now first',
+      width: 640,
+      height: 480,
+    });
     await edit(3, []);
     expect(await card()).toBeNull();
   });

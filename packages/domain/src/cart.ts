@@ -1,9 +1,6 @@
 import { z } from 'zod';
+import { MAX_LINE_QUANTITY } from './cart-limits';
 import { imageRef } from './catalog';
-
-export const MAX_LINE_QUANTITY = 99;
-/** Different products one cart may hold. */
-export const MAX_CART_LINES = 50;
 
 export const productId = z.uuid({ error: 'must be a product id' });
 export const lineQuantity = z.number().int().min(1).max(MAX_LINE_QUANTITY);
@@ -23,6 +20,8 @@ export const cartLine = z.object({
   priceCents: z.number().int(),
   quantity: z.number().int(),
   lineTotalCents: z.number().int(),
+  /** How many are in stock now (a second or so old): the most the line can be set to. */
+  stock: z.number().int().min(0),
   /** The product's first picture, for the cart's thumbnails. */
   image: imageRef.nullable(),
 });
@@ -35,3 +34,4 @@ export const cart = z
   })
   .meta({ id: 'Cart' });
 export type Cart = z.infer<typeof cart>;
+export type CartLine = z.infer<typeof cartLine>;

@@ -94,6 +94,14 @@ export type ProductListQuery = z.infer<typeof productListQuery>;
 export type ProductFilters = Pick<ListingQuery, 'category' | 'price' | 'inStock'>;
 
 export const imageRef = z.object({ hash: z.string(), alt: z.string() });
+/**
+ * A card's picture, with its original's size so no variant wider than the original is asked
+ * for (optional: answers cached before the cover's size was kept lack it).
+ */
+export const coverImage = imageRef.extend({
+  width: z.number().int().optional(),
+  height: z.number().int().optional(),
+});
 
 export const productSummary = z
   .object({
@@ -102,7 +110,7 @@ export const productSummary = z
     name: z.string(),
     priceCents: z.number().int(),
     currency: z.string().length(3),
-    image: imageRef.nullable(),
+    image: coverImage.nullable(),
     inStock: z.boolean(),
   })
   .meta({ id: 'ProductSummary' });

@@ -1,6 +1,7 @@
 export * from './accounts';
 export * from './admin';
 export * from './cart';
+export * from './cart-limits';
 export * from './catalog';
 export * from './errors';
 export * from './money';

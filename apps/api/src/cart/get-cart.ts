@@ -4,7 +4,11 @@ import type { CartStore } from './cart-store';
 
 const DEFAULT_CURRENCY = 'USD';
 
-/** The cart with current names and prices; lines whose product is gone are dropped. */
+/**
+ * The cart with current names, prices and stock; lines whose product is gone are dropped. Read
+ * in the same query as the names (the replica, or the primary after the session's own write),
+ * so the stock costs no extra read; checkout's conditional update is what decides.
+ */
 export async function getCart(
   reader: DbReader,
   carts: CartStore,
@@ -20,6 +24,7 @@ export async function getCart(
       name: true,
       priceCents: true,
       currency: true,
+      stock: true,
       images: { select: { hash: true, alt: true }, orderBy: { position: 'asc' }, take: 1 },
     },
     orderBy: { name: 'asc' },
@@ -33,6 +38,7 @@ export async function getCart(
       priceCents: p.priceCents,
       quantity,
       lineTotalCents: p.priceCents * quantity,
+      stock: p.stock,
       image: p.images[0] ?? null,
     };
   });

@@ -4,6 +4,7 @@ import { AppError } from '@shop/http';
 import { hotKeys } from '@shop/jobs';
 import type { Redis } from 'ioredis';
 import { facetsOf, narrowedBy, type FacetCell } from './product-facets';
+import { toCoverImage } from './to-summary';
 
 // Listings are the catalog's busiest cache misses, so they are read in SQL, in as few round
 // trips as the page allows: Prisma's own work per query costs several times what Postgres spends
@@ -29,7 +30,8 @@ export const order = {
 function summaries(from: string, total?: string): string {
   return `
     SELECT p.id, p.slug, p.name, p.price_cents, p.currency, p.stock,
-           p.cover_hash AS image_hash, p.cover_alt AS image_alt${total ? `, ${total} AS total` : ''}
+           p.cover_hash AS image_hash, p.cover_alt AS image_alt,
+           p.cover_width AS image_width, p.cover_height AS image_height${total ? `, ${total} AS total` : ''}
     FROM ${from}`;
 }
 
@@ -61,6 +63,8 @@ export interface SummaryRow {
   stock: number;
   image_hash: string | null;
   image_alt: string | null;
+  image_width: number | null;
+  image_height: number | null;
 }
 
 export function toSummary(row: SummaryRow): ProductSummary {
@@ -70,7 +74,7 @@ export function toSummary(row: SummaryRow): ProductSummary {
     name: row.name,
     priceCents: row.price_cents,
     currency: row.currency,
-    image: row.image_hash === null ? null : { hash: row.image_hash, alt: row.image_alt ?? '' },
+    image: toCoverImage(row.image_hash, row.image_alt, row.image_width, row.image_height),
     inStock: row.stock > 0,
   };
 }

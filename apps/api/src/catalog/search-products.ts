@@ -81,7 +81,9 @@ async function matchPage(sql: SqlReader, search: SearchQuery, tsquery: string): 
   const text = `
     WITH matches AS (
       SELECT p.id, p.slug, p.name, p.price_cents, p.currency, p.stock, p.created_at, p.category_id,
-             p.cover_hash AS image_hash, p.cover_alt AS image_alt, ts_rank(p.search_vector, ${q}) AS score
+             p.cover_hash AS image_hash, p.cover_alt AS image_alt,
+             p.cover_width AS image_width, p.cover_height AS image_height,
+             ts_rank(p.search_vector, ${q}) AS score
       FROM products p WHERE p.search_vector @@ ${q}
       LIMIT ${MAX_SEARCH_MATCHES + 1}
     ), chosen AS (

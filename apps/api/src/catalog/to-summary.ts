@@ -9,6 +9,8 @@ export const summarySelect = {
   stock: true,
   coverHash: true,
   coverAlt: true,
+  coverWidth: true,
+  coverHeight: true,
 } as const;
 
 interface SummaryRow {
@@ -20,6 +22,8 @@ interface SummaryRow {
   stock: number;
   coverHash: string | null;
   coverAlt: string | null;
+  coverWidth: number | null;
+  coverHeight: number | null;
 }
 
 export function toSummary(row: SummaryRow): ProductSummary {
@@ -29,7 +33,23 @@ export function toSummary(row: SummaryRow): ProductSummary {
     name: row.name,
     priceCents: row.priceCents,
     currency: row.currency,
-    image: row.coverHash === null ? null : { hash: row.coverHash, alt: row.coverAlt ?? '' },
+    image: toCoverImage(row.coverHash, row.coverAlt, row.coverWidth, row.coverHeight),
     inStock: row.stock > 0,
+  };
+}
+
+/** A card's picture from the product row's cover columns (its size only when known). */
+export function toCoverImage(
+  hash: string | null,
+  alt: string | null,
+  width: number | null,
+  height: number | null,
+): ProductSummary['image'] {
+  if (hash === null) return null;
+  return {
+    hash,
+    alt: alt ?? '',
+    ...(width === null ? {} : { width }),
+    ...(height === null ? {} : { height }),
   };
 }

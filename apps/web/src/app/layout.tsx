@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { HeartbeatBeacon } from '@/components/event-beacons';
+import { MiniCart } from '@/components/mini-cart';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { publicOrigin } from '@/lib/public-url';
@@ -39,6 +40,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter />
+        <MiniCart />
         <HeartbeatBeacon />
       </body>
     </html>

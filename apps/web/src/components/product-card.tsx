@@ -11,14 +11,21 @@ interface Props {
   product: ProductSummary;
   /** The card's heading level, so the page's heading order stays right. */
   headingLevel?: 'h2' | 'h3';
-  priority?: boolean;
+  /** Above the fold: load the picture at once; `high` for the page's largest picture. */
+  loading?: 'eager' | 'lazy';
+  fetchPriority?: 'high' | 'auto';
 }
 
 /**
  * A product in a grid: picture, name (the link; the whole card is clickable), price, stock and
  * an add-to-cart button (a client component; the card's HTML is the same for every shopper).
  */
-export function ProductCard({ product, headingLevel: Heading = 'h2', priority = false }: Props) {
+export function ProductCard({
+  product,
+  headingLevel: Heading = 'h2',
+  loading = 'lazy',
+  fetchPriority = 'auto',
+}: Props) {
   return (
     <article
       className={`${styles.card} ${product.inStock ? '' : styles.soldOut}`}
@@ -27,7 +34,8 @@ export function ProductCard({ product, headingLevel: Heading = 'h2', priority = 
       <ProductImage
         product={product}
         sizes="(min-width: 1240px) 285px, (min-width: 1024px) 23vw, (min-width: 720px) 31vw, 48vw"
-        priority={priority}
+        loading={loading}
+        fetchPriority={fetchPriority}
       />
       <div className={styles.body}>
         <Heading className={styles.name}>

@@ -5,7 +5,10 @@ import styles from './product-grid.module.css';
 interface Props {
   products: ProductSummary[];
   headingLevel?: 'h2' | 'h3';
-  /** How many of the first cards load their picture eagerly (above the fold). */
+  /**
+   * How many of the first cards load their picture eagerly (the first row, above the fold); the
+   * first of them is the page's likely largest paint and is fetched first.
+   */
   eager?: number;
   /** Names the grid for tests, where a page has more than one. */
   testId?: string;
@@ -16,7 +19,12 @@ export function ProductGrid({ products, headingLevel = 'h2', eager = 0, testId }
     <ul className={styles.grid} role="list" data-testid={testId}>
       {products.map((product, index) => (
         <li key={product.id} className={styles.item}>
-          <ProductCard product={product} headingLevel={headingLevel} priority={index < eager} />
+          <ProductCard
+            product={product}
+            headingLevel={headingLevel}
+            loading={index < eager ? 'eager' : 'lazy'}
+            fetchPriority={index === 0 && eager > 0 ? 'high' : 'auto'}
+          />
         </li>
       ))}
     </ul>

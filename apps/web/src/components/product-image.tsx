@@ -1,59 +1,65 @@
 import type { ProductSummary } from '@shop/domain';
-import { imagePath, type ImageFormat, type ImageWidth } from '@/lib/image-url';
+import type { ReactNode } from 'react';
 import { tilePalette } from '@/lib/tile-palette';
 import styles from './product-image.module.css';
-
-/** The widths offered to the browser, from those the image service renders. */
-const IMAGE_WIDTHS: ImageWidth[] = [128, 256, 384, 640, 828, 1080, 1200];
-
-const srcSet = (hash: string, format: ImageFormat) =>
-  IMAGE_WIDTHS.map((w) => `${imagePath(hash, w, format)} ${w}w`).join(', ');
+import { TilePhoto, type TilePhotoImage } from './tile-photo';
 
 interface Props {
-  product: Pick<ProductSummary, 'slug' | 'name' | 'image'>;
+  product: Pick<ProductSummary, 'slug' | 'name'> & { image: TilePhotoImage | null };
   /** The `sizes` attribute for the real image: how wide the tile is drawn. */
   sizes: string;
   size?: 'card' | 'large';
-  priority?: boolean;
+  /** Above the fold: load at once; `high` for the page's largest picture. */
+  loading?: 'eager' | 'lazy';
+  fetchPriority?: 'high' | 'auto';
 }
 
 /**
- * A product's picture at a fixed square ratio, so the layout never shifts. Until the catalog has
- * photos it is a colour tile made from the slug with the product's initial; a photo, once there,
- * is drawn over the same tile.
+ * A product's picture at a fixed square ratio, so the layout never shifts: a colour tile made
+ * from the slug with the product's initial, and the photo, when there is one and it loads,
+ * drawn over it.
  */
-export function ProductImage({ product, sizes, size = 'card', priority = false }: Props) {
-  const initial = product.name.trim().charAt(0).toUpperCase();
-  const image = product.image;
+export function ProductImage({
+  product,
+  sizes,
+  size = 'card',
+  loading = 'lazy',
+  fetchPriority = 'auto',
+}: Props) {
   return (
-    <div
-      className={`${styles.tile} ${size === 'large' ? styles.large : ''}`}
-      style={tilePalette(product.slug)}
-    >
+    <ProductTile slug={product.slug} name={product.name} large={size === 'large'}>
+      {product.image ? (
+        <TilePhoto
+          image={product.image}
+          sizes={sizes}
+          className={styles.photo}
+          loading={loading}
+          fetchPriority={fetchPriority}
+        />
+      ) : null}
+    </ProductTile>
+  );
+}
+
+/** The placeholder tile a product's pictures are drawn over: its colours and its initial. */
+export function ProductTile({
+  slug,
+  name,
+  large = false,
+  children,
+}: {
+  slug: string;
+  name: string;
+  large?: boolean;
+  children?: ReactNode;
+}) {
+  const initial = name.trim().charAt(0).toUpperCase();
+  return (
+    <div className={`${styles.tile} ${large ? styles.large : ''}`} style={tilePalette(slug)}>
       <span className={styles.initial} aria-hidden="true">
         {initial}
       </span>
-      {image ? (
-        // Images come from the shop's own image service (fixed widths, immutable URLs behind
-        // the edge's cache), not from Next's optimizer. The browser picks AVIF, else WebP,
-        // else JPEG, at the width the layout needs; width/height keep the square reserved.
-        <picture>
-          <source type="image/avif" srcSet={srcSet(image.hash, 'avif')} sizes={sizes} />
-          <source type="image/webp" srcSet={srcSet(image.hash, 'webp')} sizes={sizes} />
-          <img
-            className={styles.photo}
-            src={imagePath(image.hash, 640, 'jpeg')}
-            srcSet={srcSet(image.hash, 'jpeg')}
-            sizes={sizes}
-            width={640}
-            height={640}
-            alt={image.alt}
-            loading={priority ? 'eager' : 'lazy'}
-            fetchPriority={priority ? 'high' : 'auto'}
-            decoding="async"
-          />
-        </picture>
-      ) : null}
+      {children}
     </div>
   );
 }

@@ -1,9 +1,11 @@
 'use client';
 
-import { formatPrice, type Cart } from '@shop/domain';
+import { formatPrice, lineQuantityCap, type Cart } from '@shop/domain';
 import Link from 'next/link';
 import { useRef, useState } from 'react';
+import { LowStockNote } from '@/components/low-stock-note';
 import { ProductImage } from '@/components/product-image';
+import { StockConflict } from '@/components/stock-conflict';
 import { describeFailure } from '@/lib/shopper/call-api';
 import { removeLine, setLineQuantity } from '@/lib/shopper/change-cart';
 import { refreshCart } from '@/lib/shopper/load-shopper';
@@ -16,13 +18,18 @@ function without<T>(record: Record<string, T>, key: string): Record<string, T> {
   return Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
 }
 
-interface Props {
-  /** The most one line may hold (MAX_LINE_QUANTITY). */
-  maxQuantity: number;
+/**
+ * The quantities a line's picker offers: up to what is in stock (and MAX_LINE_QUANTITY), plus
+ * the line's own quantity when the stock has fallen below it, so the picker can show it.
+ */
+function quantityChoices(line: Line, shown: number): number[] {
+  const cap = lineQuantityCap(line);
+  const choices = Array.from({ length: cap }, (_, i) => i + 1);
+  return shown > cap ? [...choices, shown] : choices;
 }
 
 /** The cart's lines with their controls, the total and the way to checkout. */
-export function CartView({ maxQuantity }: Props) {
+export function CartView() {
   const { cart, cartError } = useShopper();
   /** Quantities asked for and not yet confirmed by the API, shown meanwhile. */
   const [asked, setAsked] = useState<Record<string, number>>({});
@@ -112,6 +119,7 @@ export function CartView({ maxQuantity }: Props) {
             const pending = asked[line.productId] !== undefined;
             const selectId = `quantity-${line.productId}`;
             const error = lineErrors[line.productId];
+            const over = line.quantity > line.stock;
             return (
               <li
                 key={line.productId}
@@ -135,6 +143,7 @@ export function CartView({ maxQuantity }: Props) {
                     <Link href={`/p/${line.slug}`}>{line.name}</Link>
                   </h2>
                   <p className={styles.unit}>{formatPrice(line.priceCents, cart.currency)} each</p>
+                  {over ? null : <LowStockNote stock={line.stock} />}
                 </div>
                 <div className={styles.controls}>
                   <label htmlFor={selectId} className="visually-hidden">
@@ -147,13 +156,11 @@ export function CartView({ maxQuantity }: Props) {
                     onChange={(event) => void change(line, Number(event.target.value))}
                     data-testid="cart-quantity"
                   >
-                    {Array.from({ length: Math.max(maxQuantity, quantity) }, (_, i) => i + 1).map(
-                      (n) => (
-                        <option key={n} value={n}>
-                          {n}
-                        </option>
-                      ),
-                    )}
+                    {quantityChoices(line, quantity).map((n) => (
+                      <option key={n} value={n} disabled={n > line.stock}>
+                        {n}
+                      </option>
+                    ))}
                   </select>
                   <button type="button" className={styles.remove} onClick={() => void remove(line)}>
                     Remove<span className="visually-hidden"> {line.name}</span>
@@ -162,10 +169,23 @@ export function CartView({ maxQuantity }: Props) {
                 <p className={styles.lineTotal} data-testid="line-total">
                   {formatPrice(line.lineTotalCents, cart.currency)}
                 </p>
-                {error ? (
-                  <p className={styles.lineError} role="alert">
-                    {error}
-                  </p>
+                {over || error ? (
+                  <div className={styles.lineNotes}>
+                    {over ? (
+                      <StockConflict
+                        name={line.name}
+                        inCart={line.quantity}
+                        available={line.stock}
+                        busy={pending}
+                        onFix={(n) => void (n > 0 ? change(line, n) : remove(line))}
+                      />
+                    ) : null}
+                    {error ? (
+                      <p className={styles.lineError} role="alert">
+                        {error}
+                      </p>
+                    ) : null}
+                  </div>
                 ) : null}
               </li>
             );

@@ -1,6 +1,5 @@
 // /cart — the session's cart: change quantities, remove lines, go to checkout. Per shopper:
 // rendered per request (never cached by the edge); the cart itself is read in the browser.
-import { MAX_LINE_QUANTITY } from '@shop/domain';
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { CartView } from './cart-view';
@@ -15,7 +14,7 @@ export default async function CartPage() {
   await connection();
   return (
     <div className="container page">
-      <CartView maxQuantity={MAX_LINE_QUANTITY} />
+      <CartView />
     </div>
   );
 }

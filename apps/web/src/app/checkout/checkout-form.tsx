@@ -7,7 +7,9 @@ import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { ErrorSummary, type SummaryItem } from '@/components/error-summary';
 import { SelectField, TextField } from '@/components/form-field';
 import { OrderLines } from '@/components/order-lines';
+import { StockConflict } from '@/components/stock-conflict';
 import { ShopApiError, describeFailure } from '@/lib/shopper/call-api';
+import { removeLine, setLineQuantity } from '@/lib/shopper/change-cart';
 import {
   CHECKOUT_FIELDS,
   CHECKOUT_MAX_LENGTH,
@@ -79,7 +81,12 @@ export function CheckoutForm() {
   const [failure, setFailure] = useState<Failure | null>(null);
   const [revision, setRevision] = useState(0);
   const [stage, setStage] = useState<'form' | 'placing' | 'placed'>('form');
+  /** The line being set to what is in stock, while it is. */
+  const [fixing, setFixing] = useState<string | null>(null);
+  /** Said once every short line is fixed: the order can go now. */
+  const [fixed, setFixed] = useState(false);
   const busy = useRef(false);
+  const placeButton = useRef<HTMLButtonElement>(null);
   /**
    * This checkout attempt's Idempotency-Key, made on the first submit and sent again with every
    * re-submit from this page (double clicks, retries after a lost answer): the API places at
@@ -181,6 +188,49 @@ export function CheckoutForm() {
     }
   };
 
+  /**
+   * Sets a short line to what is in stock (0 removes it), right here: the typed fields stay,
+   * and once no line is short the order can be placed again.
+   */
+  const fixLine = async (line: ShortLine, quantity: number, name: string) => {
+    if (fixing) return;
+    setFixing(line.productId);
+    try {
+      if (quantity > 0) await setLineQuantity(line.productId, quantity);
+      else await removeLine(line.productId);
+      // The cart is another one now: placing it is a new attempt.
+      attemptKey.current = null;
+      const rest = (failure?.short ?? []).filter((l) => l.productId !== line.productId);
+      if (rest.length > 0 && failure) {
+        setFailure({ ...failure, short: rest });
+        announce(quantity > 0 ? `${name} set to ${quantity}.` : `Removed ${name}.`);
+      } else {
+        setFailure(null);
+        setFixed(true);
+        announce('Your cart is updated. You can place your order now.');
+        placeButton.current?.focus();
+      }
+    } catch (error) {
+      const now =
+        error instanceof ShopApiError && error.code === 'OUT_OF_STOCK'
+          ? shortLines(error)[0]
+          : undefined;
+      if (failure && now) {
+        // Fewer left than a moment ago: offer what is there now.
+        setFailure({
+          ...failure,
+          short: (failure.short ?? []).map((l) =>
+            l.productId === line.productId ? { ...l, available: now.available } : l,
+          ),
+        });
+      } else if (failure) {
+        setFailure({ ...failure, message: describeFailure(error) });
+      }
+    } finally {
+      setFixing(null);
+    }
+  };
+
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (busy.current) return;
@@ -194,6 +244,7 @@ export function CheckoutForm() {
     setStage('placing');
     setErrors({});
     setFailure(null);
+    setFixed(false);
     attemptKey.current ??= newIdempotencyKey();
     try {
       const order = await placeOrder(check.body, attemptKey.current);
@@ -268,18 +319,24 @@ export function CheckoutForm() {
                 ? 'Please correct 1 field'
                 : `Please correct ${summaryItems.length} fields`)
             }
-            items={[
-              ...summaryItems,
-              ...(failure?.message ? [{ message: failure.message }] : []),
-              ...(failure?.short ?? []).map((line) => ({
-                message:
-                  line.available > 0
-                    ? `${names.get(line.productId) ?? 'A product'}: you asked for ${line.requested}, only ${line.available} left`
-                    : `${names.get(line.productId) ?? 'A product'} is sold out`,
-              })),
-            ]}
+            items={[...summaryItems, ...(failure?.message ? [{ message: failure.message }] : [])]}
             revision={revision}
           >
+            {(failure?.short ?? []).map((line) => {
+              const name = names.get(line.productId) ?? 'A product';
+              return (
+                <div key={line.productId} className={styles.shortLine}>
+                  <p className={styles.shortName}>{name}</p>
+                  <StockConflict
+                    name={name}
+                    inCart={line.requested}
+                    available={line.available}
+                    busy={fixing === line.productId}
+                    onFix={(quantity) => void fixLine(line, quantity, name)}
+                  />
+                </div>
+              );
+            })}
             {failure?.toCart ? (
               <p>
                 <Link href="/cart">Change your cart</Link>
@@ -333,7 +390,13 @@ export function CheckoutForm() {
             <span>To pay</span>
             <span className={styles.dueAmount}>{formatPrice(cart.totalCents, cart.currency)}</span>
           </p>
+          {fixed ? (
+            <p className={styles.fixed} role="status">
+              Your cart is updated. You can place your order now.
+            </p>
+          ) : null}
           <button
+            ref={placeButton}
             type="submit"
             className={`button ${styles.place}`}
             disabled={placing}

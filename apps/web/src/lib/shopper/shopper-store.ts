@@ -18,6 +18,16 @@ export interface ShopperState {
   announcement: string;
   /** The order this tab placed last, so its confirmation shows without waiting. */
   lastOrder: Order | null;
+  /** What the shopper just added, shown in the mini-cart until it is closed. */
+  justAdded: JustAdded | null;
+}
+
+export interface JustAdded {
+  productId: string;
+  /** How many this add put in (the line may hold more). */
+  quantity: number;
+  /** Tells two adds of the same product apart, so the mini-cart opens again. */
+  at: number;
 }
 
 const INITIAL: ShopperState = {
@@ -26,6 +36,7 @@ const INITIAL: ShopperState = {
   cartError: null,
   announcement: '',
   lastOrder: null,
+  justAdded: null,
 };
 
 let state = INITIAL;

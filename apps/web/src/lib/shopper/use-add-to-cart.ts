@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ShopApiError, describeFailure } from './call-api';
 import { addToCart } from './change-cart';
-import { announce, cartItemCount } from './shopper-store';
+import { announce, cartItemCount, updateShopper } from './shopper-store';
 
 export type AddStatus = 'idle' | 'adding' | 'added';
 
@@ -15,7 +15,7 @@ function problem(error: unknown): string {
       [];
     if (!line || line.available === 0) return 'Sorry, this is out of stock.';
     return line.inCart > 0
-      ? `Only ${line.available} left, and your cart already holds ${line.inCart}.`
+      ? `Only ${line.available} left — you have ${line.inCart} in your cart.`
       : `Only ${line.available} left.`;
   }
   if (error instanceof ShopApiError && error.code === 'CART_FULL') {
@@ -33,7 +33,8 @@ function problem(error: unknown): string {
 
 /**
  * Adding one product to the cart from a button: the button's state ("Adding…", then "Added"
- * for a moment), the error to show next to it, and a spoken confirmation with the new count.
+ * for a moment), the error to show next to it, a spoken confirmation with the new count, and
+ * the mini-cart showing the line just added.
  */
 export function useAddToCart(productId: string, productName: string) {
   const [status, setStatus] = useState<AddStatus>('idle');
@@ -54,6 +55,7 @@ export function useAddToCart(productId: string, productName: string) {
       const cart = await addToCart(productId, quantity);
       const count = cartItemCount(cart);
       setStatus('added');
+      updateShopper({ justAdded: { productId, quantity, at: Date.now() } });
       announce(
         `Added ${quantity > 1 ? `${quantity} of ` : ''}${productName} to your cart. The cart holds ${count} ${count === 1 ? 'item' : 'items'}.`,
       );

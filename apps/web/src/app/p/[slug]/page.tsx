@@ -1,7 +1,8 @@
-// /p/<slug> — one product: picture, name, price, stock, add to cart, description and more from its category
+// /p/<slug> — one product: its pictures, name, price, stock, add to cart, description and more from its category
 import {
   decimalPrice,
   formatPrice,
+  LOW_STOCK,
   MAX_LINE_QUANTITY,
   slug as slugSchema,
   type Product,
@@ -14,7 +15,7 @@ import { Breadcrumbs } from '@/components/breadcrumbs';
 import { ProductViewBeacon } from '@/components/event-beacons';
 import { JsonLd } from '@/components/json-ld';
 import { ProductGrid } from '@/components/product-grid';
-import { ProductImage } from '@/components/product-image';
+import { ProductGallery } from '@/components/product-gallery';
 import { ViewingNow } from '@/components/viewing-now';
 import { categoryHref } from '@/lib/category-url';
 import { getProduct } from '@/lib/data/get-product';
@@ -35,7 +36,6 @@ export function generateStaticParams(): { slug: string }[] {
   return [];
 }
 
-const LOW_STOCK = 5;
 const RELATED = 4;
 
 interface Params {
@@ -151,13 +151,13 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
 
       <div className={styles.layout}>
         <div className={styles.media}>
-          <ProductImage
-            product={product}
-            size="large"
+          <ProductGallery
+            slug={product.slug}
+            name={product.name}
+            images={product.images}
             sizes="(min-width: 880px) 560px, 100vw"
-            priority
+            overlay={<ViewingNow slug={product.slug} />}
           />
-          <ViewingNow slug={product.slug} />
         </div>
 
         <div className={styles.info}>
