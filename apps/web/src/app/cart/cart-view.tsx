@@ -3,6 +3,7 @@
 import { formatPrice, lineQuantityCap, type Cart } from '@shop/domain';
 import Link from 'next/link';
 import { useRef, useState } from 'react';
+import { LoadFailure } from '@/components/load-failure';
 import { LowStockNote } from '@/components/low-stock-note';
 import { ProductImage } from '@/components/product-image';
 import { StockConflict } from '@/components/stock-conflict';
@@ -47,12 +48,12 @@ export function CartView() {
       <>
         {heading}
         {cartError ? (
-          <div className={styles.empty}>
-            <p role="alert">We couldn’t load your cart. {cartError}</p>
-            <button type="button" className="button" onClick={() => void refreshCart()}>
-              Try again
-            </button>
-          </div>
+          <LoadFailure
+            what="your cart"
+            message={cartError}
+            onRetry={() => void refreshCart()}
+            className={styles.empty}
+          />
         ) : (
           <p className={styles.loading} aria-busy="true">
             Loading your cart…

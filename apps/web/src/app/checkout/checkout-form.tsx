@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { ErrorSummary, type SummaryItem } from '@/components/error-summary';
 import { SelectField, TextField } from '@/components/form-field';
+import { LoadFailure } from '@/components/load-failure';
 import { OrderLines } from '@/components/order-lines';
 import { StockConflict } from '@/components/stock-conflict';
 import { ShopApiError, describeFailure } from '@/lib/shopper/call-api';
@@ -268,12 +269,12 @@ export function CheckoutForm() {
   }
   if (!cart) {
     return cartError ? (
-      <div className={styles.empty}>
-        <p role="alert">We couldn’t load your cart. {cartError}</p>
-        <button type="button" className="button" onClick={() => void refreshCart()}>
-          Try again
-        </button>
-      </div>
+      <LoadFailure
+        what="your cart"
+        message={cartError}
+        onRetry={() => void refreshCart()}
+        className={styles.empty}
+      />
     ) : (
       <p className={styles.note} aria-busy="true">
         Loading your cart…

@@ -3,6 +3,7 @@
 import type { Order } from '@shop/domain';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
+import { LoadFailure } from '@/components/load-failure';
 import { OrderLines } from '@/components/order-lines';
 import { OrderMissing } from '@/components/order-missing';
 import { callApi, describeFailure, ShopApiError } from '@/lib/shopper/call-api';
@@ -58,19 +59,15 @@ export function OrderDetail({ id, justPlaced, initialOrder }: Props) {
     if (loaded.missing) return <OrderMissing id={id} signedIn={user !== null} />;
     if (loaded.error) {
       return (
-        <div className={styles.empty}>
-          <p role="alert">We couldn’t load this order. {loaded.error}</p>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              setLoaded({});
-              setAttempt((n) => n + 1);
-            }}
-          >
-            Try again
-          </button>
-        </div>
+        <LoadFailure
+          what="this order"
+          message={loaded.error}
+          onRetry={() => {
+            setLoaded({});
+            setAttempt((n) => n + 1);
+          }}
+          className={styles.empty}
+        />
       );
     }
     return (
