@@ -83,6 +83,7 @@ async function checkoutAll(shoppers: Shopper[]): Promise<Run> {
               name: 'Bench',
               line1: '1 Load St',
               city: 'Testville',
+              region: 'TX',
               postalCode: '12345',
               country: 'US',
             },

@@ -33,6 +33,7 @@ export async function guestBuysThenRegisters(
     name: account.name,
     line1: '12 Harbour Street',
     city: 'Portland',
+    region: 'OR',
     postalCode: '97201',
     country: 'US',
   };

@@ -11,10 +11,15 @@ export interface ShippingDetails {
   name: string;
   line1: string;
   city: string;
+  /** The state, province or prefecture, for countries that ask for one (US, CA, AU, ...). */
+  region?: string;
   postalCode: string;
   /** Two-letter country code, e.g. "US". */
   country: string;
 }
+
+/** How the checkout names the region field in the countries that have one. */
+export const REGION_LABEL = /^(State|Province|State or territory|Prefecture)$/;
 
 export interface AccountDetails {
   name: string;
@@ -120,11 +125,13 @@ export async function checkout(page: Page, details: ShippingDetails): Promise<st
   await expect(page.getByRole('heading', { level: 1, name: 'Checkout' })).toBeVisible();
   const form = page.locator('form');
   await form.getByLabel('Email', { exact: true }).fill(details.email);
+  // The country first: it decides whether there is a region to fill in.
+  await form.getByLabel('Country').selectOption(details.country);
   await form.getByLabel('Full name').fill(details.name);
   await form.getByLabel('Street address').fill(details.line1);
   await form.getByLabel('Town or city').fill(details.city);
+  if (details.region !== undefined) await form.getByLabel(REGION_LABEL).fill(details.region);
   await form.getByLabel('Postal code').fill(details.postalCode);
-  await form.getByLabel('Country').selectOption(details.country);
   const number = page.getByTestId('order-number');
   await clickUntil(
     page.getByRole('button', { name: 'Place order' }),
@@ -172,10 +179,11 @@ export async function login(
 
 /**
  * Signs out from the account menu; the header offers "Sign in" again and the cart is empty.
- * Signing out on an account-only page (an order, My orders, checkout) lands on the home page.
+ * Signing out on an account-only page (an order, My orders, My addresses, checkout) lands on
+ * the home page.
  */
 export async function logout(page: Page): Promise<void> {
-  const onPrivatePage = /^\/(orders|checkout)(\/|$)/.test(new URL(page.url()).pathname);
+  const onPrivatePage = /^\/(orders|checkout|account)(\/|$)/.test(new URL(page.url()).pathname);
   await page.getByTestId('account-menu').click();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();

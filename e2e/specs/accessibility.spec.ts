@@ -127,6 +127,7 @@ test('a guest’s cart, checkout with wrong fields and order confirmation have n
     name: 'Ada Access',
     line1: '1 Contrast Street',
     city: 'Springfield',
+    region: 'IL',
     postalCode: '12345',
     country: 'US',
   });
@@ -142,6 +143,12 @@ test('a customer’s account pages have no serious violations', async ({ page },
     page.getByTestId('order-row').first().or(page.getByText('No orders yet')),
   ).toBeVisible();
   await expectAccessible(page, testInfo, 'my orders');
+  await page.goto('/account/addresses');
+  await expect(page.getByRole('heading', { level: 1, name: 'My addresses' })).toBeVisible();
+  await expect(
+    page.getByTestId('address-card').first().or(page.getByTestId('addresses-empty')),
+  ).toBeVisible();
+  await expectAccessible(page, testInfo, 'my addresses');
   await page.goto('/admin/products');
   await expect(page.getByTestId('admin-forbidden')).toBeVisible();
   await expectAccessible(page, testInfo, 'admin page refused to a customer');

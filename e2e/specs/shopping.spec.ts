@@ -33,7 +33,8 @@ test('checkout names each wrong field and places nothing until they are right', 
   const summary = page.getByTestId('error-summary');
   await expect(summary).toBeVisible();
   await expect(summary).toBeFocused();
-  await expect(summary.getByRole('link')).toHaveCount(5);
+  // Email, name, street, town, state (the country is the United States) and postal code.
+  await expect(summary.getByRole('link')).toHaveCount(6);
   await expect(form.getByLabel('Email', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await expect(form.getByLabel('Email', { exact: true })).toHaveAccessibleDescription(
     /email address like/,
@@ -44,5 +45,5 @@ test('checkout names each wrong field and places nothing until they are right', 
   // Fixing a field clears its error as the shopper types.
   await form.getByLabel('Email', { exact: true }).fill('fixed@example.test');
   await expect(form.getByLabel('Email', { exact: true })).not.toHaveAttribute('aria-invalid');
-  await expect(summary.getByRole('link')).toHaveCount(4);
+  await expect(summary.getByRole('link')).toHaveCount(5);
 });

@@ -29,6 +29,7 @@ import {
 } from '@shop/http';
 import { createMetrics } from './http/metrics';
 import { refuseCrossSiteWrites, registerSessions } from '@shop/sessions';
+import { addressRoutes } from './routes/addresses';
 import { authRoutes } from './routes/auth';
 import { cartRoutes } from './routes/cart';
 import { catalogRoutes } from './routes/catalog';
@@ -156,6 +157,7 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
   await app.register(catalogRoutes(deps));
   await app.register(sitemapRoutes(deps));
   await app.register(authRoutes(deps));
+  await app.register(addressRoutes(deps));
   await app.register(cartRoutes(deps));
   await app.register(orderRoutes(deps));
   await app.register(trendingRoutes(deps));

@@ -154,6 +154,7 @@ function probes(productId: string): Probe[] {
     json('PATCH', `/api/cart/items/${encodeURIComponent(id)}`, { quantity: 1 });
     list.push({ method: 'DELETE', path: `/api/cart/items/${encodeURIComponent(id)}` });
     list.push({ method: 'GET', path: `/api/orders/${encodeURIComponent(id)}` });
+    list.push({ method: 'DELETE', path: `/api/account/addresses/${encodeURIComponent(id)}` });
     list.push({ method: 'GET', path: `/api/products/${encodeURIComponent(id)}` });
   }
   json('POST', '/api/cart/items', { productId: randomUUID(), quantity: 1 });
@@ -166,6 +167,14 @@ function probes(productId: string): Probe[] {
       { 'idempotency-key': k },
     );
   json('POST', '/api/orders', { email: 'a@example.test', shippingAddress: address });
+  for (const saveAddress of ['yes', 1, null, {}]) {
+    json(
+      'POST',
+      '/api/orders',
+      { email: 'a@example.test', shippingAddress: address, saveAddress },
+      { 'idempotency-key': randomUUID() },
+    );
+  }
   const addressFields = Object.keys(address) as (keyof typeof address)[];
   for (const field of addressFields) {
     for (const value of badText) {
@@ -192,7 +201,7 @@ function probes(productId: string): Probe[] {
   return list;
 }
 
-const tables = ['users', 'orders', 'order_lines', 'idempotency_keys', 'outbox'];
+const tables = ['users', 'orders', 'order_lines', 'idempotency_keys', 'outbox', 'saved_addresses'];
 async function snapshot(): Promise<Record<string, string>> {
   const counts: Record<string, string> = {};
   for (const table of tables) {

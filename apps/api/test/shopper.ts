@@ -106,6 +106,7 @@ export const address = {
   name: 'Sam Shopper',
   line1: '1 Market Street',
   city: 'Springfield',
+  region: 'IL',
   postalCode: '12345',
   country: 'US',
 };

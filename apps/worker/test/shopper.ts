@@ -76,6 +76,7 @@ export const shippingAddress = {
   name: 'Sam Shopper',
   line1: '1 Market Street',
   city: 'Springfield',
+  region: 'IL',
   postalCode: '12345',
   country: 'US',
 };

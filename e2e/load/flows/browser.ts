@@ -100,6 +100,7 @@ async function buy(page: Page, vars: Vars, test: Test): Promise<void> {
       name: 'Load Shopper',
       line1: '1 Test Lane',
       city: 'Portland',
+      region: 'OR',
       postalCode: '97201',
       country: 'US',
     }));

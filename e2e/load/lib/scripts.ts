@@ -178,6 +178,7 @@ function journeyFlow(journey: Journey, thinkSeconds: number): unknown[] {
                 name: 'Load Shopper',
                 line1: '1 Test Lane',
                 city: 'Portland',
+                region: 'OR',
                 postalCode: '97201',
                 country: 'US',
               },

@@ -60,7 +60,7 @@ export type Db = ReturnType<typeof createDb>;
 /** What a read needs: the model delegates of either `db.replica` or `db.primary`. */
 export type DbReader = Pick<
   PrismaClient,
-  'category' | 'product' | 'user' | 'order' | 'orderLine' | '$queryRaw'
+  'category' | 'product' | 'user' | 'order' | 'orderLine' | 'savedAddress' | '$queryRaw'
 >;
 
 /** Plain SQL on either `db.sql.replica` or `db.sql.primary` (parameters as $1, $2, …). */

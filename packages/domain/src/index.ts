@@ -1,4 +1,5 @@
 export * from './accounts';
+export * from './address-book';
 export * from './admin';
 export * from './cart';
 export * from './cart-limits';
@@ -7,6 +8,7 @@ export * from './errors';
 export * from './money';
 export * from './ops';
 export * from './orders';
+export * from './regions';
 export * from './sitemap';
 export * from './text';
 export * from './trending';

@@ -9,3 +9,9 @@ export function decimalPrice(priceCents: number): string {
   const cents = Math.abs(priceCents);
   return `${sign}${Math.trunc(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 }
+
+/**
+ * What shipping an order costs: nothing in this demonstration shop. Totals still show it, and an
+ * order's total is its lines plus this.
+ */
+export const SHIPPING_CENTS = 0;

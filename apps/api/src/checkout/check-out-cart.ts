@@ -1,6 +1,8 @@
 import type { Db } from '@shop/db';
 import type { PlaceOrderBody } from '@shop/domain';
 import { AppError } from '@shop/http';
+import type { FastifyBaseLogger } from 'fastify';
+import { saveAddress } from '../addresses/save-address';
 import type { CartStore } from '../cart/cart-store';
 import type { CheckoutLimits } from './checkout-limits';
 import { findPlacedOrder, placeOrder, type PlacedOrder } from './place-order';
@@ -31,9 +33,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * the first has emptied the cart, with CART_EMPTY); a retry with the same key waits for the
  * first to finish and gets its order back. Order limits count only checkouts that may place a
  * new order, and give their point back when none was placed.
+ *
+ * A new order of a signed-in shopper then keeps its address in their address book (unless the
+ * body says not to), after the commit and apart from it: the order stands whatever happens to
+ * the address book, and a failure there is logged, not answered.
  */
 export async function checkOutCart(
-  deps: { db: Db; carts: CartStore; limits: CheckoutLimits },
+  deps: { db: Db; carts: CartStore; limits: CheckoutLimits; log: FastifyBaseLogger },
   input: CheckOutCartInput,
 ): Promise<PlacedOrder> {
   const { db, carts } = deps;
@@ -51,6 +57,11 @@ export async function checkOutCart(
     }
     if (result.created) await carts.clear(input.cartId);
     else await taken.refund();
+    if (result.created && input.userId && input.body.saveAddress) {
+      await saveAddress(db, input.userId, input.body.shippingAddress).catch((error: unknown) => {
+        deps.log.warn({ err: error, orderId: result.order.id }, 'address not saved to the book');
+      });
+    }
     return result;
   } finally {
     await carts.releaseCheckout(input.cartId, input.idempotencyKey);

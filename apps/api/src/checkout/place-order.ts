@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Prisma, type Db } from '@shop/db';
-import type { Order, PlaceOrderBody } from '@shop/domain';
+import { SHIPPING_CENTS, type Order, type PlaceOrderBody } from '@shop/domain';
 import { AppError } from '@shop/http';
 import type { CatalogChange } from '../cache/catalog-cache';
 import { orderInclude, toOrder } from '../orders/to-order';
@@ -97,9 +97,13 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
             shipName: ship.name,
             shipLine1: ship.line1,
             shipCity: ship.city,
+            shipRegion: ship.region ?? null,
             shipPostalCode: ship.postalCode,
             shipCountry: ship.country,
-            totalCents: orderLines.reduce((sum, l) => sum + BigInt(l.priceCents * l.quantity), 0n),
+            totalCents: orderLines.reduce(
+              (sum, l) => sum + BigInt(l.priceCents * l.quantity),
+              BigInt(SHIPPING_CENTS),
+            ),
             currency: products[0]?.currency ?? 'USD',
             lines: { createMany: { data: orderLines } },
           },

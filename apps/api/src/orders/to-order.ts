@@ -13,6 +13,7 @@ interface OrderRow {
   shipName: string;
   shipLine1: string;
   shipCity: string;
+  shipRegion: string | null;
   shipPostalCode: string;
   shipCountry: string;
   lines: { productId: string; name: string; priceCents: number; quantity: number }[];
@@ -32,6 +33,7 @@ export function toOrder(row: OrderRow): Order {
       name: row.shipName,
       line1: row.shipLine1,
       city: row.shipCity,
+      region: row.shipRegion,
       postalCode: row.shipPostalCode,
       country: row.shipCountry,
     },

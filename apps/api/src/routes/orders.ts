@@ -38,7 +38,7 @@ export const orderRoutes =
         const { session } = request;
         const userId = session.get('userId');
         const result = await checkOutCart(
-          { db: deps.db, carts: deps.carts, limits: deps.checkoutLimits },
+          { db: deps.db, carts: deps.carts, limits: deps.checkoutLimits, log: request.log },
           {
             idempotencyKey: request.headers['idempotency-key'],
             body: request.body,

@@ -8,6 +8,7 @@ const PRIVATE_PATHS = [
   '/cart',
   '/checkout',
   '/orders',
+  '/account',
   '/admin',
   '/ops',
   '/login',

@@ -11,7 +11,7 @@ import { IntentLink } from './intent-link';
 import styles from './shopper-nav.module.css';
 
 /** Pages that only make sense for a signed-in shopper: signing out leaves them for home. */
-const PRIVATE_PREFIXES = ['/orders', '/checkout'];
+const PRIVATE_PREFIXES = ['/orders', '/checkout', '/account'];
 
 function PersonIcon() {
   return (
@@ -53,7 +53,7 @@ interface Props {
 }
 
 /**
- * "Sign in · Register" for guests; the shopper's name opening "My orders" (and, for admins,
+ * "Sign in · Register" for guests; the shopper's name opening "My orders", "My addresses" (and, for admins,
  * "Catalog admin" and "Operations") and "Sign out".
  */
 export function AccountMenu({ user, pathname }: Props) {
@@ -168,6 +168,15 @@ export function AccountMenu({ user, pathname }: Props) {
           <li>
             <IntentLink href="/orders" className={styles.menuItem} onClick={() => setOpen(false)}>
               My orders
+            </IntentLink>
+          </li>
+          <li>
+            <IntentLink
+              href="/account/addresses"
+              className={styles.menuItem}
+              onClick={() => setOpen(false)}
+            >
+              My addresses
             </IntentLink>
           </li>
           {user.role === 'admin' ? (

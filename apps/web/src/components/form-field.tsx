@@ -107,3 +107,31 @@ export function TextAreaField({
     </Parts>
   );
 }
+
+/** A checkbox with its label beside it and an optional hint under the label. */
+export function CheckboxField({
+  id,
+  label,
+  hint,
+  ...input
+}: Omit<Common, 'error'> & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'>) {
+  return (
+    <div className={styles.check}>
+      <input
+        id={id}
+        type="checkbox"
+        className={styles.checkbox}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        {...input}
+      />
+      <label htmlFor={id} className={styles.checkLabel}>
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className={`${styles.hint} ${styles.checkHint}`}>
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}

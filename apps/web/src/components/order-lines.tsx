@@ -1,6 +1,7 @@
 import { formatPrice } from '@shop/domain';
 import Link from 'next/link';
 import styles from './order-lines.module.css';
+import { OrderTotals } from './order-totals';
 
 export interface OrderLine {
   productId: string;
@@ -14,11 +15,16 @@ export interface OrderLine {
 interface Props {
   lines: OrderLine[];
   currency: string;
+  /** The lines' sum plus shipping: what is (or was) paid. */
   totalCents: number;
 }
 
-/** A compact list of what is being bought (checkout) or was bought (an order), with the total. */
+/**
+ * A compact list of what is being bought (checkout) or was bought (an order), with the
+ * subtotal, the shipping (what the total adds to the lines) and the total.
+ */
 export function OrderLines({ lines, currency, totalCents }: Props) {
+  const subtotalCents = lines.reduce((sum, line) => sum + line.priceCents * line.quantity, 0);
   return (
     <div className={styles.wrap}>
       <ul className={styles.lines} role="list">
@@ -37,12 +43,11 @@ export function OrderLines({ lines, currency, totalCents }: Props) {
           </li>
         ))}
       </ul>
-      <p className={styles.total}>
-        <span>Total</span>
-        <span className={styles.amount} data-testid="order-total">
-          {formatPrice(totalCents, currency)}
-        </span>
-      </p>
+      <OrderTotals
+        subtotalCents={subtotalCents}
+        shippingCents={totalCents - subtotalCents}
+        currency={currency}
+      />
     </div>
   );
 }

@@ -1,9 +1,11 @@
 'use client';
 
-import { formatPrice, lineQuantityCap, type Cart } from '@shop/domain';
+import { formatPrice, lineQuantityCap, SHIPPING_CENTS, type Cart } from '@shop/domain';
 import Link from 'next/link';
 import { useRef, useState } from 'react';
+import { LoadFailure } from '@/components/load-failure';
 import { LowStockNote } from '@/components/low-stock-note';
+import { OrderTotals } from '@/components/order-totals';
 import { ProductImage } from '@/components/product-image';
 import { StockConflict } from '@/components/stock-conflict';
 import { describeFailure } from '@/lib/shopper/call-api';
@@ -47,12 +49,12 @@ export function CartView() {
       <>
         {heading}
         {cartError ? (
-          <div className={styles.empty}>
-            <p role="alert">We couldn’t load your cart. {cartError}</p>
-            <button type="button" className="button" onClick={() => void refreshCart()}>
-              Try again
-            </button>
-          </div>
+          <LoadFailure
+            what="your cart"
+            message={cartError}
+            onRetry={() => void refreshCart()}
+            className={styles.empty}
+          />
         ) : (
           <p className={styles.loading} aria-busy="true">
             Loading your cart…
@@ -196,10 +198,12 @@ export function CartView() {
           <h2 id="cart-summary-title" className={styles.summaryTitle}>
             Summary
           </h2>
-          <p className={styles.total}>
-            <span>Total</span>
-            <span data-testid="cart-total">{formatPrice(cart.totalCents, cart.currency)}</span>
-          </p>
+          <OrderTotals
+            subtotalCents={cart.totalCents}
+            shippingCents={SHIPPING_CENTS}
+            currency={cart.currency}
+            totalTestId="cart-total"
+          />
           <p className={styles.note}>
             A demonstration store: nothing is charged and nothing ships.
           </p>

@@ -1,13 +1,15 @@
 'use client';
 
-import { formatPrice } from '@shop/domain';
+import { formatPrice, regionLabel, SHIPPING_CENTS, type SavedAddress } from '@shop/domain';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { ErrorSummary, type SummaryItem } from '@/components/error-summary';
-import { SelectField, TextField } from '@/components/form-field';
+import { CheckboxField, SelectField, TextField } from '@/components/form-field';
+import { LoadFailure } from '@/components/load-failure';
 import { OrderLines } from '@/components/order-lines';
 import { StockConflict } from '@/components/stock-conflict';
+import { listSavedAddresses, sameAddress } from '@/lib/shopper/address-book';
 import { ShopApiError, describeFailure } from '@/lib/shopper/call-api';
 import { removeLine, setLineQuantity } from '@/lib/shopper/change-cart';
 import {
@@ -20,6 +22,12 @@ import {
   type CheckoutField,
   type CheckoutValues,
 } from '@/lib/shopper/checkout-fields';
+import {
+  clearCheckoutDraft,
+  readCheckoutDraft,
+  writeCheckoutDraft,
+  type CheckoutDraft,
+} from '@/lib/shopper/checkout-draft';
 import { fieldProblems } from '@/lib/shopper/field-problems';
 import { refreshCart } from '@/lib/shopper/load-shopper';
 import { newIdempotencyKey } from '@/lib/shopper/new-idempotency-key';
@@ -28,15 +36,42 @@ import { accountHref } from '@/lib/shopper/return-path';
 import { SHIPPING_COUNTRIES } from '@/lib/shopper/shipping-countries';
 import { announce, useShopper } from '@/lib/shopper/shopper-store';
 import styles from './checkout.module.css';
+import { SavedAddressChoice } from './saved-address-choice';
 
 const LABELS: Record<CheckoutField, string> = {
   email: 'Email',
   name: 'Full name',
   line1: 'Street address',
   city: 'Town or city',
+  // Named after the country when it is shown ("State", "Province", ...).
+  region: 'Region',
   postalCode: 'Postal code',
   country: 'Country',
 };
+
+const NEW_DRAFT: CheckoutDraft = {
+  email: null,
+  name: null,
+  line1: '',
+  city: '',
+  region: '',
+  postalCode: '',
+  country: 'US',
+  saveAddress: true,
+};
+
+/** The address fields of a draft filled from a saved address. */
+function withAddress(draft: CheckoutDraft, address: SavedAddress): CheckoutDraft {
+  return {
+    ...draft,
+    name: address.name,
+    line1: address.line1,
+    city: address.city,
+    region: address.region ?? '',
+    postalCode: address.postalCode,
+    country: address.country,
+  };
+}
 
 const fieldId = (field: CheckoutField) => `checkout-${field}`;
 
@@ -54,11 +89,6 @@ interface Failure {
   toCart?: boolean;
 }
 
-type Draft = Omit<CheckoutValues, 'email'> & {
-  /** null until the shopper types one: a signed-in shopper's own email is offered meanwhile. */
-  email: string | null;
-};
-
 function shortLines(error: ShopApiError): ShortLine[] {
   const lines = (error.details as { lines?: unknown } | undefined)?.lines;
   return Array.isArray(lines) ? (lines as ShortLine[]) : [];
@@ -66,16 +96,41 @@ function shortLines(error: ShopApiError): ShortLine[] {
 
 /** The checkout form: contact and shipping details, the order summary, and placing the order. */
 export function CheckoutForm() {
+  const { cart, cartError } = useShopper();
+  if (!cart) {
+    return cartError ? (
+      <LoadFailure
+        what="your cart"
+        message={cartError}
+        onRetry={() => void refreshCart()}
+        className={styles.empty}
+      />
+    ) : (
+      <p className={styles.note} aria-busy="true">
+        Loading your cart…
+      </p>
+    );
+  }
+  // The cart is known only in the browser, after mount (the server and hydration see none):
+  // the details start from this tab's draft, and the server's HTML never disagrees with them.
+  return <CheckoutDetails />;
+}
+
+interface Book {
+  userId: string;
+  addresses: SavedAddress[];
+}
+
+function CheckoutDetails() {
   const router = useRouter();
-  const { user, cart, cartError } = useShopper();
-  const [draft, setDraft] = useState<Draft>({
-    email: null,
-    name: '',
-    line1: '',
-    city: '',
-    postalCode: '',
-    country: 'US',
-  });
+  const { user, cart } = useShopper();
+  /** What this tab typed before a detour (to the cart, another page) and back. */
+  const [restored] = useState(readCheckoutDraft);
+  const [draft, setDraft] = useState<CheckoutDraft>(restored ?? NEW_DRAFT);
+  /** The signed-in shopper's saved addresses, once read. */
+  const [book, setBook] = useState<Book | null>(null);
+  /** The shopper changed something here: saved addresses read later must not overwrite it. */
+  const edited = useRef(false);
   const [errors, setErrors] = useState<CheckoutErrors>({});
   const [checked, setChecked] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -94,17 +149,60 @@ export function CheckoutForm() {
    */
   const attemptKey = useRef<string | null>(null);
 
-  const values: CheckoutValues = { ...draft, email: draft.email ?? user?.email ?? '' };
+  const userId = user?.id;
+  useEffect(() => {
+    if (!userId) return;
+    let live = true;
+    listSavedAddresses().then(
+      (addresses) => {
+        if (!live) return;
+        setBook({ userId, addresses });
+        // The last used address, unless the shopper's own typing is here already.
+        const last = addresses[0];
+        if (last && !restored && !edited.current) setDraft((now) => withAddress(now, last));
+      },
+      () => {
+        // Without the book the shopper types the address, as a guest does.
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [userId, restored]);
+
+  const addresses = book && book.userId === userId ? book.addresses : [];
+  const valuesOf = (of: CheckoutDraft): CheckoutValues => ({
+    email: of.email ?? user?.email ?? '',
+    name: of.name ?? user?.name ?? '',
+    line1: of.line1,
+    city: of.city,
+    region: of.region,
+    postalCode: of.postalCode,
+    country: of.country,
+  });
+  const values = valuesOf(draft);
+  const chosen = addresses.find((address) => sameAddress(address, values)) ?? null;
+  const regionName = regionLabel(values.country);
+  /**
+   * Whether the order keeps its address in the account's book: always when it is a saved one
+   * (marked last used), a new one as the shopper says. Guests have no book.
+   */
+  const saveAddress = user ? chosen !== null || draft.saveAddress : false;
+
+  /** Every change is kept in this tab's draft and, once the shopper tried to submit, checked. */
+  const change = (next: CheckoutDraft) => {
+    edited.current = true;
+    setDraft(next);
+    writeCheckoutDraft(next);
+    if (checked) {
+      const check = checkCheckout(valuesOf(next), next.saveAddress);
+      setErrors(check.ok ? {} : check.errors);
+    }
+  };
 
   const onChange =
     (field: CheckoutField) => (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
-      const next = { ...values, [field]: event.target.value };
-      setDraft({ ...draft, [field]: event.target.value });
-      // Once the shopper has tried to submit, errors follow what they type.
-      if (checked) {
-        const check = checkCheckout(next);
-        setErrors(check.ok ? {} : check.errors);
-      }
+      change({ ...draft, [field]: event.target.value });
     };
 
   const fail = (nextErrors: CheckoutErrors, nextFailure: Failure | null) => {
@@ -124,7 +222,7 @@ export function CheckoutForm() {
         const other: string[] = [];
         for (const problem of fieldProblems(error)) {
           const field = checkoutFieldOf(problem.field);
-          if (field) fieldErrors[field] ??= describeProblem(field, values[field]);
+          if (field) fieldErrors[field] ??= describeProblem(field, values);
           else other.push(problem.message || error.message);
         }
         fail(
@@ -235,7 +333,7 @@ export function CheckoutForm() {
     event.preventDefault();
     if (busy.current) return;
     setChecked(true);
-    const check = checkCheckout(values);
+    const check = checkCheckout(values, saveAddress);
     if (!check.ok) {
       fail(check.errors, null);
       return;
@@ -248,6 +346,7 @@ export function CheckoutForm() {
     attemptKey.current ??= newIdempotencyKey();
     try {
       const order = await placeOrder(check.body, attemptKey.current);
+      clearCheckoutDraft();
       setStage('placed');
       announce(`Order ${order.number} placed. Thank you!`);
       router.push(`/orders/${order.id}?placed=1`);
@@ -266,20 +365,7 @@ export function CheckoutForm() {
       </p>
     );
   }
-  if (!cart) {
-    return cartError ? (
-      <div className={styles.empty}>
-        <p role="alert">We couldn’t load your cart. {cartError}</p>
-        <button type="button" className="button" onClick={() => void refreshCart()}>
-          Try again
-        </button>
-      </div>
-    ) : (
-      <p className={styles.note} aria-busy="true">
-        Loading your cart…
-      </p>
-    );
-  }
+  if (!cart) return null;
   if (cart.items.length === 0) {
     return (
       <div className={styles.empty}>
@@ -294,14 +380,16 @@ export function CheckoutForm() {
   const names = new Map(cart.items.map((line) => [line.productId, line.name]));
   const summaryItems: SummaryItem[] = CHECKOUT_FIELDS.flatMap((field) => {
     const message = errors[field];
-    return message ? [{ fieldId: fieldId(field), message }] : [];
+    return message && (field !== 'region' || regionName)
+      ? [{ fieldId: fieldId(field), message }]
+      : [];
   });
   const placing = stage === 'placing';
 
   const field = (name: CheckoutField) => ({
     id: fieldId(name),
     name,
-    label: LABELS[name],
+    label: name === 'region' ? (regionName ?? LABELS.region) : LABELS[name],
     value: values[name],
     onChange: onChange(name),
     error: errors[name],
@@ -365,16 +453,16 @@ export function CheckoutForm() {
 
         <fieldset className={styles.group}>
           <legend className={styles.legend}>Shipping address</legend>
-          <TextField {...field('name')} autoComplete="shipping name" />
-          <TextField {...field('line1')} autoComplete="shipping address-line1" />
-          <div className={styles.pair}>
-            <TextField {...field('city')} autoComplete="shipping address-level2" />
-            <TextField
-              {...field('postalCode')}
-              autoComplete="shipping postal-code"
-              spellCheck={false}
+          {addresses.length > 0 ? (
+            <SavedAddressChoice
+              addresses={addresses}
+              chosenId={chosen?.id ?? null}
+              onChoose={(address) => change(withAddress(draft, address))}
+              onChooseNew={() =>
+                change({ ...draft, name: null, line1: '', city: '', region: '', postalCode: '' })
+              }
             />
-          </div>
+          ) : null}
           <SelectField {...field('country')} autoComplete="shipping country">
             <option value="">Choose a country</option>
             {SHIPPING_COUNTRIES.map(([code, name]) => (
@@ -383,12 +471,37 @@ export function CheckoutForm() {
               </option>
             ))}
           </SelectField>
+          <TextField {...field('name')} autoComplete="shipping name" />
+          <TextField {...field('line1')} autoComplete="shipping address-line1" />
+          <div className={regionName ? styles.trio : styles.pair}>
+            <TextField {...field('city')} autoComplete="shipping address-level2" />
+            {regionName ? (
+              <TextField {...field('region')} autoComplete="shipping address-level1" />
+            ) : null}
+            <TextField
+              {...field('postalCode')}
+              autoComplete="shipping postal-code"
+              spellCheck={false}
+            />
+          </div>
+          {user && !chosen ? (
+            <CheckboxField
+              id="checkout-save-address"
+              name="saveAddress"
+              label="Save this address to my account"
+              hint="Offered at your next checkout; remove it any time under My addresses."
+              checked={draft.saveAddress}
+              onChange={(event) => change({ ...draft, saveAddress: event.target.checked })}
+            />
+          ) : null}
         </fieldset>
 
         <div className={styles.submit}>
           <p className={styles.due}>
             <span>To pay</span>
-            <span className={styles.dueAmount}>{formatPrice(cart.totalCents, cart.currency)}</span>
+            <span className={styles.dueAmount}>
+              {formatPrice(cart.totalCents + SHIPPING_CENTS, cart.currency)}
+            </span>
           </p>
           {fixed ? (
             <p className={styles.fixed} role="status">
@@ -426,7 +539,7 @@ export function CheckoutForm() {
             priceCents: line.priceCents,
           }))}
           currency={cart.currency}
-          totalCents={cart.totalCents}
+          totalCents={cart.totalCents + SHIPPING_CENTS}
         />
       </aside>
     </div>

@@ -1,68 +1,32 @@
 'use client';
 
-import { formatPrice, type Order } from '@shop/domain';
+import { formatPrice } from '@shop/domain';
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
-import { callApi, describeFailure, ShopApiError } from '@/lib/shopper/call-api';
-import { refreshUser } from '@/lib/shopper/load-shopper';
+import { LoadFailure } from '@/components/load-failure';
+import { listOrders } from '@/lib/shopper/list-orders';
 import { formatOrderDate, itemCount, ORDER_STATUS_LABELS } from '@/lib/shopper/order-status';
 import { accountHref } from '@/lib/shopper/return-path';
 import { useShopper } from '@/lib/shopper/shopper-store';
+import { useAccountRead } from '@/lib/shopper/use-account-read';
 import styles from './orders.module.css';
-
-interface Loaded {
-  orders?: Order[];
-  error?: string;
-}
 
 /** One account's orders; keyed by the user, so signing in as someone else starts afresh. */
 function AccountOrders() {
-  const [loaded, setLoaded] = useState<Loaded>({});
-  const [attempt, setAttempt] = useState(0);
+  const { value: orders, error, retry } = useAccountRead(listOrders);
 
-  useEffect(() => {
-    let live = true;
-    callApi<{ items: Order[] }>('/api/orders', { retry: true }).then(
-      ({ items }) => {
-        if (live) setLoaded({ orders: items });
-      },
-      (error: unknown) => {
-        if (!live) return;
-        // Signed out meanwhile (another tab, the session ended): the page asks to sign in.
-        if (error instanceof ShopApiError && error.status === 401) void refreshUser();
-        else setLoaded({ error: describeFailure(error) });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [attempt]);
-
-  if (loaded.error) {
+  if (error) {
     return (
-      <div className={styles.empty}>
-        <p role="alert">We couldn’t load your orders. {loaded.error}</p>
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            setLoaded({});
-            setAttempt((n) => n + 1);
-          }}
-        >
-          Try again
-        </button>
-      </div>
+      <LoadFailure what="your orders" message={error} onRetry={retry} className={styles.empty} />
     );
   }
-  if (!loaded.orders) {
+  if (!orders) {
     return (
       <p className={styles.note} aria-busy="true">
         Loading your orders…
       </p>
     );
   }
-  if (loaded.orders.length === 0) {
+  if (orders.length === 0) {
     return (
       <div className={styles.empty}>
         <p className={styles.emptyTitle}>No orders yet</p>
@@ -75,7 +39,7 @@ function AccountOrders() {
   }
   return (
     <ul className={styles.list} role="list">
-      {loaded.orders.map((order) => {
+      {orders.map((order) => {
         const items = itemCount(order);
         return (
           <li key={order.id} className={styles.row} data-testid="order-row">

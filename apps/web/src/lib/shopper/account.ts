@@ -1,5 +1,6 @@
 import type { LoginBody, RegisterBody, User } from '@shop/domain';
 import { callApi, ShopApiError } from './call-api';
+import { clearCheckoutDraft } from './checkout-draft';
 import { refreshCart } from './load-shopper';
 import { emptyCart, getShopper, inSequence, updateShopper } from './shopper-store';
 
@@ -43,10 +44,14 @@ export function register(body: RegisterBody): Promise<User> {
   }).then(signedInAs);
 }
 
-/** Signs out: the session ends, and with it the cart this browser was filling. */
+/**
+ * Signs out: the session ends, and with it the cart this browser was filling and the checkout
+ * details this tab kept (the next person at this screen sees neither).
+ */
 export function signOut(): Promise<void> {
   return inSequence(async () => {
     await callApi<undefined>('/api/auth/logout', { method: 'POST', retry: true });
+    clearCheckoutDraft();
     updateShopper({ user: null, cart: emptyCart(getShopper().cart?.currency), lastOrder: null });
   }).then(async () => {
     await refreshCart();

@@ -3,12 +3,13 @@
 import type { Order } from '@shop/domain';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
+import { LoadFailure } from '@/components/load-failure';
 import { OrderLines } from '@/components/order-lines';
 import { OrderMissing } from '@/components/order-missing';
 import { callApi, describeFailure, ShopApiError } from '@/lib/shopper/call-api';
+import { formatAddress } from '@/lib/shopper/format-address';
 import { formatOrderDate, ORDER_STATUS_LABELS } from '@/lib/shopper/order-status';
 import { accountHref } from '@/lib/shopper/return-path';
-import { countryName } from '@/lib/shopper/shipping-countries';
 import { useShopper } from '@/lib/shopper/shopper-store';
 import styles from '../orders.module.css';
 
@@ -58,19 +59,15 @@ export function OrderDetail({ id, justPlaced, initialOrder }: Props) {
     if (loaded.missing) return <OrderMissing id={id} signedIn={user !== null} />;
     if (loaded.error) {
       return (
-        <div className={styles.empty}>
-          <p role="alert">We couldn’t load this order. {loaded.error}</p>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              setLoaded({});
-              setAttempt((n) => n + 1);
-            }}
-          >
-            Try again
-          </button>
-        </div>
+        <LoadFailure
+          what="this order"
+          message={loaded.error}
+          onRetry={() => {
+            setLoaded({});
+            setAttempt((n) => n + 1);
+          }}
+          className={styles.empty}
+        />
       );
     }
     return (
@@ -79,8 +76,6 @@ export function OrderDetail({ id, justPlaced, initialOrder }: Props) {
       </p>
     );
   }
-
-  const address = order.shippingAddress;
 
   return (
     <article className={styles.detail}>
@@ -155,14 +150,12 @@ export function OrderDetail({ id, justPlaced, initialOrder }: Props) {
           <h2 id="order-ship-title" className={styles.panelTitle}>
             Shipping to
           </h2>
-          <address className={styles.address}>
-            {address.name}
-            <br />
-            {address.line1}
-            <br />
-            {address.postalCode} {address.city}
-            <br />
-            {countryName(address.country)}
+          <address className={styles.address} data-testid="shipping-address">
+            {formatAddress(order.shippingAddress).map((line, n) => (
+              <span key={n} className={styles.addressLine}>
+                {line}
+              </span>
+            ))}
           </address>
         </section>
       </div>
