@@ -32,6 +32,10 @@ export EDGE_AUTH_MAX_CONNS="${EDGE_AUTH_MAX_CONNS:-$((PASSWORD_CONCURRENCY + PAS
 # or a refusal past the render queue).
 export RENDER_CONCURRENCY="${RENDER_CONCURRENCY:-2}" RENDER_QUEUE_SIZE="${RENDER_QUEUE_SIZE:-8}"
 export EDGE_IMAGES_MAX_CONNS="${EDGE_IMAGES_MAX_CONNS:-$((RENDER_CONCURRENCY + RENDER_QUEUE_SIZE + 2))}"
+# Orders per client address per hour (the API's default is 20). Every browser of the test
+# journeys comes from one address (127.0.0.1), so the test stack allows more; a shopper's own
+# limit (5 per 10 minutes) stays.
+if [ "$SHOP_STACK" = test ]; then export CHECKOUTS_PER_ADDRESS="${CHECKOUTS_PER_ADDRESS:-60}"; fi
 # Worker N (1-based, health and metrics only) listens on WORKER_PORT_BASE + N.
 export WORKER_REPLICAS="${WORKER_REPLICAS:-2}"
 export WORKER_PORT_BASE="${WORKER_PORT_BASE:-$((SHOP_PORT_BASE + 40))}"

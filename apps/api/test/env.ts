@@ -18,6 +18,8 @@ export const env = z
     EVENTS_REDIS_URL: z.string(),
     PROMETHEUS_URL: z.url(),
     WORKER_REPLICAS: z.coerce.number(),
+    /** The API's orders per client address per hour (its default unless the stack sets one). */
+    CHECKOUTS_PER_ADDRESS: z.coerce.number().default(20),
   })
   .parse(process.env);
 
