@@ -46,3 +46,20 @@ test('a listing prefetches a page only when the shopper reaches for its link', a
   await expect.poll(() => prefetched).toContain(href);
   expect(prefetched).toHaveLength(1);
 });
+
+test('a page slow to come shows a bar at the top of the window until it does', async ({ page }) => {
+  await page.goto('/');
+  const link = page.getByRole('navigation', { name: 'Categories' }).getByRole('link').first();
+  await expect(link).toBeVisible();
+  // The next page's data held back a moment, as a slow network or a busy shop would.
+  await page.route(/[?&]_rsc=/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue();
+  });
+  const name = (await link.innerText()).trim();
+  await link.click();
+  const bar = page.locator('.bprogress .bar');
+  await expect(bar).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
+  await expect(bar).toBeHidden();
+});

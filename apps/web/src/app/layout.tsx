@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { HeartbeatBeacon } from '@/components/event-beacons';
 import { MiniCart } from '@/components/mini-cart';
+import { NavigationProgress } from '@/components/navigation-progress';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { publicOrigin } from '@/lib/public-url';
@@ -32,16 +33,18 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
-        <SiteHeader />
-        <main id="main" tabIndex={-1}>
-          {children}
-        </main>
-        <SiteFooter />
-        <MiniCart />
-        <HeartbeatBeacon />
+        <NavigationProgress>
+          <a className="skip-link" href="#main">
+            Skip to content
+          </a>
+          <SiteHeader />
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+          <SiteFooter />
+          <MiniCart />
+          <HeartbeatBeacon />
+        </NavigationProgress>
       </body>
     </html>
   );
