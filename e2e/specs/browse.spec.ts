@@ -49,6 +49,8 @@ test('a listing prefetches a page only when the shopper reaches for its link', a
 
 test('a page slow to come shows a bar at the top of the window until it does', async ({ page }) => {
   await page.goto('/');
+  // The header knows the shopper only once the page runs: from then on links navigate in place.
+  await expect(page.getByRole('link', { name: 'Sign in' })).toBeAttached();
   const link = page.getByRole('navigation', { name: 'Categories' }).getByRole('link').first();
   await expect(link).toBeVisible();
   // The next page's data held back a moment, as a slow network or a busy shop would.
@@ -56,10 +58,18 @@ test('a page slow to come shows a bar at the top of the window until it does', a
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     await route.continue();
   });
+  const bar = page.locator('.bprogress .bar');
+
+  // A link followed.
   const name = (await link.innerText()).trim();
   await link.click();
-  const bar = page.locator('.bprogress .bar');
   await expect(bar).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
+  await expect(bar).toBeHidden();
+
+  // A sort chosen: the page asks for its new data itself.
+  await page.getByLabel('Sort by').selectOption('price_desc');
+  await expect(bar).toBeVisible();
+  await expect(page).toHaveURL(/sort=price_desc/);
   await expect(bar).toBeHidden();
 });

@@ -1,7 +1,7 @@
 'use client';
 
 import { priceBands, type ProductFacets } from '@shop/domain';
-import { useRouter } from 'next/navigation';
+import { useRouter } from '@bprogress/next/app';
 import type { ChangeEvent, FormEvent } from 'react';
 import { priceBandLabels, type ListingFilters } from '@/lib/listing-filters';
 import styles from './filter-panel.module.css';

@@ -2,7 +2,7 @@
 
 import { type ProductSummary } from '@shop/domain';
 import { formatPrice } from '@shop/domain/money';
-import { useRouter } from 'next/navigation';
+import { useRouter } from '@bprogress/next/app';
 import {
   type ComponentProps,
   type KeyboardEvent,

@@ -1,6 +1,7 @@
 'use client';
 
 import Form from 'next/form';
+import { useStartProgress } from './navigation-progress';
 import styles from './sort-form.module.css';
 
 interface Props<Sort extends string> {
@@ -18,8 +19,9 @@ interface Props<Sort extends string> {
  * client-side. It starts again at page 1 on purpose.
  */
 export function SortForm<Sort extends string>({ action, sort, labels, keep = {} }: Props<Sort>) {
+  const startProgress = useStartProgress();
   return (
-    <Form action={action} className={styles.form}>
+    <Form action={action} className={styles.form} onSubmit={startProgress}>
       {Object.entries(keep).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
