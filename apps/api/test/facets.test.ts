@@ -7,7 +7,9 @@ import {
   type PriceBand,
   type ProductPage,
 } from '@shop/domain';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cubeQuery, readShopCube } from '../src/catalog/product-facets';
 import { env } from './env';
 import { Shopper } from './shopper';
 import { api, waitUntil } from './stack';
@@ -149,6 +151,57 @@ describe('filtered listings', () => {
   it('say 404 for an unknown category, filtered or not', async () => {
     const body = await json<ErrorBody>('/api/products?category=no-such-thing&inStock=1', 404);
     expect(body.error.code).toBe('CATEGORY_NOT_FOUND');
+  });
+});
+
+describe('the facet cells the triggers keep', () => {
+  it('match a count over the products after products are added, repriced, sold out, moved and removed', async () => {
+    const client = new pg.Client({ connectionString: env.DATABASE_URL });
+    await client.connect();
+    const cubes = async () => ({
+      kept: await readShopCube(client),
+      counted: (await client.query(cubeQuery('products p'))).rows,
+    });
+    try {
+      await client.query('BEGIN');
+      const before = await cubes();
+      expect(before.kept).toEqual(before.counted);
+      const [first, second] = categories;
+      if (!first || !second) throw new Error('two categories needed');
+      // Changes of every kind, each in a statement of its own, none of it kept (rolled back).
+      const ids = (
+        await client.query<{ id: string }>(
+          `INSERT INTO products (id, slug, name, description, price_cents, stock, category_id, updated_at)
+           SELECT gen_random_uuid(), 'facet-test-' || n, 'Facet test ' || n, 'For the facet test.',
+                  n * 2499, n % 3, (SELECT id FROM categories WHERE slug = $1), now()
+           FROM generate_series(1, 12) AS n
+           RETURNING id`,
+          [first.slug],
+        )
+      ).rows.map((row) => row.id);
+      const statements: [string, unknown[]][] = [
+        [
+          'UPDATE products SET price_cents = price_cents + 5000 WHERE id = ANY($1)',
+          [ids.slice(0, 6)],
+        ],
+        ['UPDATE products SET stock = 0 WHERE id = ANY($1)', [ids.slice(3, 9)]],
+        ['UPDATE products SET stock = stock + 1 WHERE id = ANY($1)', [ids]],
+        [
+          'UPDATE products SET category_id = (SELECT id FROM categories WHERE slug = $2) WHERE id = ANY($1)',
+          [ids.slice(6), second.slug],
+        ],
+        ['DELETE FROM products WHERE id = ANY($1)', [ids.slice(0, 4)]],
+      ];
+      for (const [text, values] of statements) {
+        await client.query(text, values);
+        const now = await cubes();
+        expect(now.kept, text).toEqual(now.counted);
+      }
+      expect((await cubes()).kept).not.toEqual(before.kept);
+    } finally {
+      await client.query('ROLLBACK');
+      await client.end();
+    }
   });
 });
 

