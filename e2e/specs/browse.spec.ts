@@ -73,3 +73,24 @@ test('a page slow to come shows a bar at the top of the window until it does', a
   await expect(page).toHaveURL(/sort=price_desc/);
   await expect(bar).toBeHidden();
 });
+
+test('on a phone the front page shows products in its first screen, and every department a swipe away', async ({
+  page,
+  isMobile,
+}) => {
+  test.skip(!isMobile, 'the layout of a phone');
+  await page.goto('/');
+  const screen = page.viewportSize();
+  const card = page.locator('#new-arrivals').getByTestId('product-card').first();
+  await expect(card).toBeVisible();
+  const box = await card.boundingBox();
+  if (!screen || !box) throw new Error('no layout to measure');
+  // Unscrolled, the first new arrival's picture shows at least its top 120 px.
+  expect(box.y + 120).toBeLessThan(screen.height);
+
+  const departments = page.getByRole('region', { name: 'Shop by department' }).getByRole('link');
+  await expect(departments).toHaveCount(12);
+  const last = departments.last();
+  await last.scrollIntoViewIfNeeded();
+  await expect(last).toBeInViewport();
+});

@@ -126,6 +126,9 @@ test('a click on the picture opens it larger; Escape closes it', async ({
   await expect.poll(() => naturalWidth(large)).toBeGreaterThan(await naturalWidth(main));
   expect(await naturalWidth(large)).toBeLessThanOrEqual(product.images[0]?.width ?? 0);
   await page.screenshot({ path: testInfo.outputPath('gallery-zoom.png') });
+  // Opening it is no navigation: the progress bar (which shows after 120 ms) stays away.
+  await page.waitForTimeout(400);
+  await expect(page.locator('.bprogress .bar')).toHaveCount(0);
 
   await page.keyboard.press('Escape');
   await expect(zoom).toBeHidden();

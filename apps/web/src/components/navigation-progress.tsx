@@ -49,12 +49,18 @@ function StartOnFollowedLink() {
   return null;
 }
 
-/** Whether this click follows a link, in this tab, to another page of the shop. */
+/**
+ * Whether this click follows a link, in this tab, to another page of the shop. It runs before the
+ * link's own handler (which, for a Next link, cancels the click to navigate in place), so a link
+ * whose handler does not navigate at all carries data-prevent-progress="true".
+ */
 function followsLinkToAnotherPage(event: MouseEvent): boolean {
   if (event.defaultPrevented || event.button !== 0) return false;
   if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return false;
   const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
   if (!(link instanceof HTMLAnchorElement) || link.hasAttribute('download')) return false;
+  // Links whose own handler does something else than navigate (open a dialog) say so.
+  if (link.dataset.preventProgress === 'true') return false;
   if (link.target && link.target !== '_self') return false;
   const url = new URL(link.href);
   return (

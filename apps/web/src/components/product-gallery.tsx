@@ -104,6 +104,8 @@ export function ProductGallery({ slug, name, images, sizes, overlay }: Props) {
                   className={styles.zoomLink}
                   href={largest(image).href}
                   aria-haspopup="dialog"
+                  // It opens a dialog, not the picture's address: no progress bar.
+                  data-prevent-progress="true"
                   onClick={(event) => {
                     event.preventDefault();
                     openZoom(index, event.currentTarget);
