@@ -84,7 +84,7 @@ export default async function HomePage({ params }: { params: Promise<{ edition: 
 
       <section
         id="departments"
-        className={`container ${styles.section}`}
+        className={`container ${styles.section} ${styles.departmentsSection}`}
         aria-labelledby="departments-title"
       >
         <div className={styles.sectionHead}>
