@@ -50,29 +50,27 @@ async function outboxRowOf(orderId: string): Promise<OutboxRow | undefined> {
   return rows[0];
 }
 
-/** Every batch appended to the events stream while it runs, read as it arrives. */
+/**
+ * Every batch appended to the events stream while it runs, seen through Redis' MONITOR: Redis
+ * reports each XADD as it runs it (one run inside a script too), so an entry the fold reads and
+ * deletes at once is seen all the same.
+ */
 class StreamTap {
   readonly batches: ShopperEvent[][] = [];
-  readonly #redis = new Redis(env.EVENTS_REDIS_URL);
-  #stopped = false;
-  readonly #done: Promise<void>;
+  readonly #monitor: Promise<Redis>;
 
   constructor() {
-    this.#done = this.#read();
+    this.#monitor = new Redis(env.EVENTS_REDIS_URL).monitor();
   }
 
-  // A blocked XREAD is answered as the XADD runs, before the fold can read and delete the entry.
-  async #read() {
-    let last = '0-0';
-    while (!this.#stopped) {
-      const read = (await this.#redis.xread('BLOCK', 200, 'STREAMS', EVENTS_STREAM, last)) as
-        [string, [string, string[]][]][] | null;
-      for (const [id, fields] of read?.[0]?.[1] ?? []) {
-        last = id;
-        const batch = decodeBatch(fields);
-        if (batch) this.batches.push(batch.events);
-      }
-    }
+  /** Resolves once Redis reports commands to the tap: start it before what it should see. */
+  async start() {
+    const monitor = await this.#monitor;
+    monitor.on('monitor', (_time: string, args: string[]) => {
+      const fields = xaddFields(args);
+      const batch = fields && decodeBatch(fields);
+      if (batch) this.batches.push(batch.events);
+    });
   }
 
   /** The batches holding events of this order (its purchases, visitor `order:<id>`). */
@@ -81,10 +79,25 @@ class StreamTap {
   }
 
   async stop() {
-    this.#stopped = true;
-    await this.#done;
-    this.#redis.disconnect();
+    (await this.#monitor).disconnect();
   }
+}
+
+/**
+ * The field-value pairs of an `XADD <events stream> [NOMKSTREAM] [MAXLEN|MINID [=|~] n [LIMIT
+ * count]] <id> field value …` command, or undefined for any other command.
+ */
+function xaddFields(args: string[]): string[] | undefined {
+  if (args[0]?.toUpperCase() !== 'XADD' || args[1] !== EVENTS_STREAM) return undefined;
+  let i = 2;
+  if (args[i]?.toUpperCase() === 'NOMKSTREAM') i++;
+  if (['MAXLEN', 'MINID'].includes(args[i]?.toUpperCase() ?? '')) {
+    i++;
+    if (args[i] === '=' || args[i] === '~') i++;
+    i++;
+    if (args[i]?.toUpperCase() === 'LIMIT') i += 2;
+  }
+  return args.slice(i + 1);
 }
 
 async function placeOrder(lines: { id: string; quantity: number }[]): Promise<Order> {
@@ -126,6 +139,7 @@ afterAll(async () => {
 describe('outbox delivery of a placed order', () => {
   it('puts one confirmation in the inbox, its purchases once on the stream and on the hot lists within two folds, and marks the row delivered', async () => {
     const tap = new StreamTap();
+    await tap.start();
     try {
       const [lamp, desk] = pick(2);
       if (!lamp || !desk) throw new Error('no products');
@@ -175,6 +189,7 @@ describe('outbox delivery of a placed order', () => {
     // Only a relay of this test runs: the stack's workers stop, this one waits a minute after
     // each send (OUTBOX_PAUSE_AFTER_SEND_MS) with a short lease, and is killed in that wait.
     const tap = new StreamTap();
+    await tap.start();
     let relay: ChildProcess | undefined;
     await supervise('stop', 'worker:*');
     try {
@@ -215,6 +230,7 @@ describe('outbox delivery of a placed order', () => {
       const delivered = await outboxRowOf(order.id);
       expect(delivered?.mailed_at).not.toBeNull();
       expect(delivered?.attempts).toBe(2);
+      await waitUntil(async () => tap.batchesOf(order.id).length > 0, 5_000);
       expect(tap.batchesOf(order.id)).toHaveLength(1);
     } finally {
       if (relay && relay.exitCode === null && relay.signalCode === null) relay.kill('SIGKILL');
