@@ -71,8 +71,8 @@ interface Found {
  * most MAX_SEARCH_MATCHES and one, to know there were more) are the match set; the department,
  * price band and stock filters narrow it, and the page is cut from what they let through, ranked.
  * The facet cube is counted over the whole match set, so the counts add up to what choosing
- * them shows. The totals and the cube come as columns of every row (or of the one row of nulls a
- * page past the end returns).
+ * them shows. The answer is one row: the totals, the cube and the page's cards as JSON (as
+ * columns of every card's row, the cube was sent and parsed once per card).
  */
 async function matchPage(sql: SqlReader, search: SearchQuery, tsquery: string): Promise<Found> {
   const { values, add } = parameters();
@@ -90,25 +90,28 @@ async function matchPage(sql: SqlReader, search: SearchQuery, tsquery: string): 
       SELECT * FROM matches p ${narrowed.length > 0 ? `WHERE ${narrowed.join(' AND ')}` : ''}
     )
     SELECT (SELECT count(*) FROM matches)::int AS matched, (SELECT count(*) FROM chosen)::int AS total,
-           (SELECT json_agg(cube) FROM (${cubeQuery('matches p')}) cube) AS cube, page.*
-    FROM (SELECT 1) one LEFT JOIN LATERAL (
-      SELECT * FROM chosen p ORDER BY ${order[search.sort]}
-      OFFSET ${add((search.page - 1) * search.pageSize)} LIMIT ${add(search.pageSize)}
-    ) page ON true`;
-  const { rows } = await sql.query<
-    SummaryRow & { matched: number; total: number; cube: FacetCell[] }
-  >({
-    name: statementName(text),
-    text,
-    values,
-  });
-  const matched = rows[0]?.matched ?? 0;
+           (SELECT json_agg(cube) FROM (${cubeQuery('matches p')}) cube) AS cube,
+           (SELECT json_agg(page ORDER BY page.n) FROM (
+              SELECT p.id, p.slug, p.name, p.price_cents, p.currency, p.stock, p.image_hash,
+                     p.image_alt, p.image_width, p.image_height,
+                     row_number() OVER (ORDER BY ${order[search.sort]}) AS n
+              FROM chosen p ORDER BY ${order[search.sort]}
+              OFFSET ${add((search.page - 1) * search.pageSize)} LIMIT ${add(search.pageSize)}
+           ) page) AS cards`;
+  const { rows } = await sql.query<{
+    matched: number;
+    total: number;
+    cube: FacetCell[] | null;
+    cards: SummaryRow[] | null;
+  }>({ name: statementName(text), text, values });
+  const [found] = rows;
+  const matched = found?.matched ?? 0;
   return {
-    rows: rows.filter((row) => row.id !== null).slice(0, MAX_SEARCH_MATCHES),
-    total: Math.min(rows[0]?.total ?? 0, MAX_SEARCH_MATCHES),
+    rows: (found?.cards ?? []).slice(0, MAX_SEARCH_MATCHES),
+    total: Math.min(found?.total ?? 0, MAX_SEARCH_MATCHES),
     matched,
     capped: matched > MAX_SEARCH_MATCHES,
-    facets: facetsOf(rows[0]?.cube ?? [], search).facets,
+    facets: facetsOf(found?.cube ?? [], search).facets,
   };
 }
 
