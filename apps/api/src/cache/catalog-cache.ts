@@ -14,10 +14,13 @@ import { LRUCache } from 'lru-cache';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import { primaryReads } from '../http/read-your-writes';
 
-/** What one cached read is: one product by slug, or one answer about the set of products. */
+/**
+ * What one cached read is: one product by slug, or one answer about the set of products (a
+ * listing page, the categories, or the facet cube every listing counts its facets from).
+ */
 export type CacheEntry =
   | { kind: 'product'; slug: string }
-  | { kind: 'listing' | 'categories'; key: string; ttlSeconds?: number };
+  | { kind: 'listing' | 'categories' | 'facets'; key: string; ttlSeconds?: number };
 
 /** Which level answered: this process, Redis, the database (filling both), or the database alone. */
 export type CacheLevel = 'L1' | 'L2' | 'MISS' | 'BYPASS';

@@ -72,13 +72,14 @@ export const catalogRoutes =
         const { category: slug = '', q, sort, page, pageSize, price, inStock } = request.query;
         // The most popular order follows the hot lists, so it is kept one fold interval only.
         const ttlSeconds = sort === 'popular' ? deps.hotFoldIntervalSeconds : undefined;
-        // A listing's facets come from the shop's facet cube, kept as one listing entry of its
-        // own: every filter, sort and page of every listing sums it, and any change of a
-        // category's listings (a price, stock sold out or back, a move) drops it with them.
+        // A listing's facets come from the shop's facet cube, kept as one entry of its own
+        // (counted apart from the pages in the cache's metrics): every filter, sort and page of
+        // every listing sums it, and any change of a category's listings (a price, stock sold
+        // out or back, a move) drops it with them.
         const shopCube = async () =>
           (
             await cache.read(
-              { kind: 'listing', key: 'facet-cube' },
+              { kind: 'facets', key: 'shop' },
               ({ sql }: Readers) => readShopCube(sql),
               request.session,
             )
