@@ -222,7 +222,9 @@ describe('edge keep-alive', () => {
       const answers = [];
       for (let i = 0; i < 15; i++) answers.push(await timedGet(agent));
       expect(answers.every((a) => a.reused)).toBe(true);
-      expect(answers[0]?.bytes).toBeGreaterThan(60_000);
+      // Many segments, whatever the page shows: its size follows the catalog and the hot lists
+      // (56 kB on a fresh test stack, 67 kB once its tests made some products trend).
+      expect(answers[0]?.bytes).toBeGreaterThan(20_000);
       const median = answers.map((a) => a.ms).sort((a, b) => a - b)[7] ?? Infinity;
       expect(median).toBeLessThan(30);
     } finally {
