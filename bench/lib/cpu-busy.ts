@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -20,6 +21,15 @@ function totals(): { busy: number; all: number } {
 export async function cpuBusyShare(ms = 2_000): Promise<number> {
   const before = totals();
   await sleep(ms);
+  const after = totals();
+  const all = after.all - before.all;
+  return all > 0 ? (after.busy - before.busy) / all : 0;
+}
+
+/** The same, blocking this process meanwhile (for benchmarks that drive wrk through spawnSync). */
+export function cpuBusyShareSync(ms = 1_000): number {
+  const before = totals();
+  spawnSync('sleep', [String(ms / 1000)]);
   const after = totals();
   const all = after.all - before.all;
   return all > 0 ? (after.busy - before.busy) / all : 0;
