@@ -71,7 +71,9 @@ function cpuSoFar(): { watchers: number; machine: number } {
       const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       if (!WATCHERS.test(comm)) continue;
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      watchers += (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+      // Its own time and its finished children's (the collector's log rotation and its gzip).
+      const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number);
+      watchers += ((utime ?? 0) + (stime ?? 0) + (cutime ?? 0) + (cstime ?? 0)) / TICKS_PER_SECOND;
     } catch {
       // The process ended meanwhile.
     }
