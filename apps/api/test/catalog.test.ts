@@ -1,8 +1,17 @@
 import { createDb } from '@shop/db';
-import type { Category, ErrorBody, Product, ProductPage } from '@shop/domain';
+import {
+  category,
+  product,
+  productPage,
+  type Category,
+  type ErrorBody,
+  type Product,
+  type ProductPage,
+} from '@shop/domain';
 import { hotKeys } from '@shop/jobs';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { listProducts } from '../src/catalog/list-products';
 import { readShopCube } from '../src/catalog/product-facets';
 import { env } from './env';
@@ -14,7 +23,40 @@ async function json<T>(path: string, status = 200): Promise<T> {
   return (await response.json()) as T;
 }
 
+/**
+ * The answer at `path`, checked against the contract: valid, and with nothing the schema does not
+ * name (parsing drops unknown keys, so the parsed answer equals the sent one only without them).
+ * The API does not parse what it caches again on every fill; this is where its shape is held.
+ */
+async function inContract(path: string, schema: z.ZodType): Promise<void> {
+  const body = await json<unknown>(path);
+  expect(schema.parse(body), path).toEqual(body);
+}
+
 describe('catalog through the edge', () => {
+  it('answers every kind of catalog read in the contract’s shape', async () => {
+    await inContract('/api/categories', z.array(category));
+    const [first] = await json<Category[]>('/api/categories');
+    if (!first) throw new Error('no category');
+    const listings = [
+      '/api/products?pageSize=24',
+      `/api/products?category=${first.slug}&sort=price_desc&page=2&pageSize=12`,
+      `/api/products?category=${first.slug}&price=0-25&inStock=1`,
+      '/api/products?sort=popular&pageSize=24',
+      '/api/products?page=999&pageSize=24',
+    ];
+    for (const path of listings) await inContract(path, productPage);
+    const { items } = await json<ProductPage>('/api/products?pageSize=1');
+    const [summary] = items;
+    if (!summary) throw new Error('empty catalog');
+    const word = summary.name.split(' ').at(-1) ?? '';
+    // A search that matches, one whose typo is corrected (searchedInstead), one that finds nothing.
+    for (const q of [summary.name, `${word.slice(0, -1)}q`, 'qqqzzz']) {
+      await inContract(`/api/products?q=${encodeURIComponent(q)}&pageSize=24`, productPage);
+    }
+    await inContract(`/api/products/${summary.slug}`, product);
+  });
+
   it('lists the seeded categories with product counts', async () => {
     const categories = await json<Category[]>('/api/categories');
     expect(categories).toHaveLength(12);

@@ -29,8 +29,11 @@ export function cacheCatalog(request: FastifyRequest, reply: FastifyReply, maxAg
 
 /**
  * The answer, saying in X-Cache which level of the cache tier gave it. What the cache holds is
- * sent as the JSON it keeps (checked against the contract when it was filled), not serialized
- * again for every request.
+ * sent as the JSON it keeps, not serialized again for every request.
+ *
+ * Answers are built by typed code (the domain's types), and catalog.test.ts checks every kind of
+ * them against the contract's schemas. They are not parsed again on every fill: on a listing's
+ * cache miss that check cost about 6 % of the API's CPU.
  */
 function served<T>(reply: FastifyReply, cached: Cached<T>): T | FastifyReply {
   void reply.header('x-cache', cached.level);
@@ -49,8 +52,7 @@ export const catalogRoutes =
       { schema: { tags: ['catalog'], response: { 200: categoryList } } },
       async (request, reply) => {
         cacheCatalog(request, reply);
-        const load = async ({ prisma }: Readers) =>
-          categoryList.parse(await listCategories(prisma));
+        const load = async ({ prisma }: Readers) => listCategories(prisma);
         return served(
           reply,
           await cache.read({ kind: 'categories', key: 'all' }, load, request.session),
@@ -85,15 +87,9 @@ export const catalogRoutes =
             )
           ).value;
         const load = async ({ sql }: Readers) =>
-          productPage.parse(
-            request.query.q === undefined
-              ? await listProducts(
-                  { sql, redis: deps.eventsRedis },
-                  request.query,
-                  await shopCube(),
-                )
-              : await searchProducts(sql, request.query),
-          );
+          request.query.q === undefined
+            ? listProducts({ sql, redis: deps.eventsRedis }, request.query, await shopCube())
+            : searchProducts(sql, request.query);
         // A search is a listing too: any catalog change drops it with the rest.
         const searched = q === undefined ? '' : `|q=${q.toLowerCase()}`;
         const narrowed = `|${price ?? ''}|${inStock ? 'in' : ''}`;
@@ -124,10 +120,7 @@ export const catalogRoutes =
       async (request, reply) => {
         cacheCatalog(request, reply);
         const { slug } = request.params;
-        const load = async ({ sql }: Readers) => {
-          const found = await findProduct(sql, slug);
-          return found && product.parse(found);
-        };
+        const load = async ({ sql }: Readers) => findProduct(sql, slug);
         // "No such product" is kept too: a flood of unknown slugs does not reach Postgres.
         const cached = await cache.read({ kind: 'product', slug }, load, request.session);
         if (!cached.value) {
