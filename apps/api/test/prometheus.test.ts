@@ -74,11 +74,17 @@ describe('Prometheus', () => {
 
   it('sees the edge, Postgres replication and the queues through their exporters', async () => {
     await eventually('nginx_connections_accepted', (samples) => samples.length === 1);
-    // The page cache's hit ratio, from the edge's access log (a page asked for twice: one hit).
-    for (let i = 0; i < 2; i++) await (await api('/')).arrayBuffer();
-    await eventually(
-      'area:shop_edge_cache_hits:ratio_rate1m{area="pages"} > 0',
-      (samples) => samples.length === 1,
+    // The page cache's hit ratio, from the edge's cache log. A rate needs hits between two
+    // scrapes, and the log has 1 in 10 of the cache's answers (weighed 10): the page is asked
+    // for 20 times between looks until the ratio shows.
+    await waitUntil(
+      async () => {
+        for (let i = 0; i < 20; i++) await (await api('/')).arrayBuffer();
+        const ratio = await query('area:shop_edge_cache_hits:ratio_rate1m{area="pages"} > 0');
+        return ratio.length === 1;
+      },
+      25_000,
+      500,
     );
     // The primary's exporter sees the replica streaming from it.
     await eventually('pg_up{role="replica"} == 1', (samples) => samples.length === 1);
